@@ -1,0 +1,49 @@
+"""corpus_tools: who says what about immigration enforcement in the news.
+
+The pipeline, one module per step: ``load`` -> ``clean`` -> ``segment`` -> ``tokenize`` ->
+``quotes`` / ``actors`` -> ``units`` -> ``terms`` / ``keyness`` / ``context`` / ``naming``
+-> ``frames`` -> ``stance`` / ``tone`` -> ``outputs``. Public names are imported lazily,
+so ``import corpus_tools`` stays fast. (The word tokenizer is
+``corpus_tools.tokenize.tokenize``: the module name is taken by the step.)
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+#: public name -> module that defines it
+_EXPORTS: dict[str, str] = {
+    # load / clean / segment / tokenize
+    "load_corpus": "load", "CorpusError": "load",
+    "extract_paragraphs": "clean", "audit_cleaning": "clean", "clean_text": "clean",
+    "split_sentences": "segment", "extract_sentences": "segment",
+    "normalize": "tokenize", "stopwords": "tokenize",
+    "merge_multiword": "tokenize", "ngrams": "tokenize", "analyze": "tokenize",
+    "extract_tokens": "tokenize",
+    # units of comparison
+    "extract_units": "units", "extract_narration": "units",
+    # outputs and style
+    "save_figure": "outputs", "save_table": "outputs",
+    "apply_style": "style", "group_color": "style", "group_label": "style",
+    "GROUP_ORDER": "style", "GROUP_COLORS": "style",
+    # paths and runner
+    "resolve_dir": "paths", "run_notebooks": "runner",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'corpus_tools' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"corpus_tools.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

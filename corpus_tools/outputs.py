@@ -1,0 +1,102 @@
+"""Outputs: figures and tidy tables written deterministically, byte for byte.
+
+Re-running a notebook on the same input rewrites identical files: figure metadata
+(software version, creation dates) is stripped and tables are written with fixed
+line endings, column order, float precision and sorted rows where asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import matplotlib as mpl
+import matplotlib.figure
+import pandas as pd
+
+from corpus_tools.paths import FIGURES_DIR, PROCESSED_DIR, resolve_dir
+from corpus_tools.style import STYLE
+
+#: Per-format savefig metadata that removes every time stamp and version string.
+_CLEAN_METADATA: dict[str, dict[str, None]] = {
+    "png": {"Software": None},
+    "svg": {"Date": None, "Creator": None},
+    "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None},
+}
+
+
+#: The package style's saving keys (resolution, tight box, font embedding, SVG ids).
+_SAVE_STYLE = {k: v for k, v in STYLE.items() if k.split(".")[0] in {"savefig", "svg", "pdf"}}
+
+
+def save_figure(fig: matplotlib.figure.Figure, name: str,
+                figures_dir: str | Path | None = None,
+                formats: Sequence[str] = ("png",)) -> list[Path]:
+    """Save a figure with the package's saving style and its metadata stripped.
+
+    Draw the figure after :func:`corpus_tools.style.apply_style` (the ``plot_``
+    functions do); ``save_figure`` then fixes resolution, bounding box, font embedding
+    and SVG ids, so the same figure is written byte for byte on every run.
+
+    Parameters
+    ----------
+    fig : matplotlib Figure
+    name : str
+        File stem, e.g. ``"01_article_lengths"``.
+    figures_dir : str or Path, optional
+        Folder to write to (created if needed); defaults to the project's ``figures/``.
+    formats : sequence of str, default ("png",)
+        Any of ``png``, ``svg``, ``pdf``.
+
+    Returns
+    -------
+    list of Path
+        The files written.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt, tempfile
+    >>> fig, ax = plt.subplots(); _ = ax.plot([0, 1])
+    >>> [p.name for p in save_figure(fig, "demo", tempfile.mkdtemp())]
+    ['demo.png']
+    """
+    out_dir = resolve_dir(figures_dir, FIGURES_DIR)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for fmt in formats:
+        if fmt not in _CLEAN_METADATA:
+            raise ValueError(f"unsupported figure format {fmt!r}; use png, svg or pdf")
+        path = out_dir / f"{name}.{fmt}"
+        with mpl.rc_context(_SAVE_STYLE):
+            fig.savefig(path, format=fmt, metadata=_CLEAN_METADATA[fmt])
+        written.append(path)
+    return written
+
+
+def save_table(df: pd.DataFrame, name: str, processed_dir: str | Path | None = None,
+               sort_by: Sequence[str] | None = None, float_format: str = "%.6g") -> Path:
+    """Write a tidy table as CSV deterministically (``\\n`` line ends, fixed float format).
+
+    Parameters
+    ----------
+    df : DataFrame
+    name : str
+        File stem; ``.csv`` is added.
+    processed_dir : str or Path, optional
+        Defaults to the project's ``data/processed/``.
+    sort_by : sequence of str, optional
+        Columns to sort rows by (stable), so ties never depend on input order.
+    float_format : str, default "%.6g"
+
+    Returns
+    -------
+    Path
+    """
+    out_dir = resolve_dir(processed_dir, PROCESSED_DIR)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if sort_by:
+        df = df.sort_values(list(sort_by), kind="stable")
+    path = out_dir / f"{name}.csv"
+    df.to_csv(path, index=False, lineterminator="\n", float_format=float_format,
+              encoding="utf-8")
+    return path

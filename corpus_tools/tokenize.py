@@ -1,0 +1,211 @@
+"""Tokenization: word tokens with raw-text offsets, normalisation, stop words, n-grams and
+multiword terms.
+
+Tokens come from NLTK's :class:`~nltk.tokenize.RegexpTokenizer` (``span_tokenize``), so
+``raw[start:end]`` is always the token. The normalised form lower-cases and maps curly
+apostrophes to straight ones (``We’re`` and ``we're`` both become ``we're``). A possessive
+``’s`` is split off as its own token (as the Penn Treebank does).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+from nltk.stem.porter import PorterStemmer
+from nltk.tokenize import RegexpTokenizer
+from nltk.util import ngrams as nltk_ngrams
+
+from corpus_tools.segment import extract_sentences, load_wordlist
+
+#: Abbreviations with internal periods (U.S., D.C.), numbers (3.2, 5,300), then words
+#: with internal hyphens or apostrophes (we’re, MS-13, large-scale) where a possessive ’s
+#: is left for the next alternative, then the possessive itself. No nested quantifiers: linear time.
+TOKEN_PATTERN = (
+    r"(?:[A-Za-z]\.){2,}"
+    r"|\d+(?:[.,]\d+)+"
+    r"|\w+(?:-\w+)*(?:[’'](?![sS]\b)\w+)*"
+    r"|[’'][sS]\b"
+)
+_TOKENIZER = RegexpTokenizer(TOKEN_PATTERN)
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'"})
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word token; ``raw[start:end] == text``."""
+
+    start: int
+    end: int
+    text: str
+    norm: str
+
+
+def normalize(word: str) -> str:
+    """Lower-case and fold curly apostrophes: ``normalize("We’re") == "we're"``.
+
+    Examples
+    --------
+    >>> normalize("Trump’s") == normalize("trump's")
+    True
+    """
+    return word.translate(_APOSTROPHES).lower()
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """The package's stop-word list (``resources/stopwords.txt``), normalised."""
+    return frozenset(normalize(w) for w in load_wordlist("stopwords.txt"))
+
+
+_STEMMER = PorterStemmer()
+
+
+@lru_cache(maxsize=65536)
+def stem(norm: str) -> str:
+    """Porter stem of a normalised token (cached)."""
+    return _STEMMER.stem(norm)
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Word tokens of ``text`` with offsets shifted by ``offset``.
+
+    Examples
+    --------
+    >>> [t.norm for t in tokenize("We’re in the U.S., Trump’s MS-13 claim.")]
+    ["we're", 'in', 'the', 'u.s.', 'trump', "'s", 'ms-13', 'claim']
+    """
+    return [Token(offset + a, offset + b, text[a:b], normalize(text[a:b]))
+            for a, b in _TOKENIZER.span_tokenize(text)]
+
+
+def singular(norm: str) -> str:
+    """Fold an English plural to its singular (``cities`` -> ``city``), nothing else.
+
+    Used to match multiword terms across inflection without conflating derivations
+    (a Porter stem maps both *immigrants* and *immigration* to ``immigr``).
+
+    Examples
+    --------
+    >>> [singular(w) for w in ["cities", "aliens", "policies", "status", "business"]]
+    ['city', 'alien', 'policy', 'status', 'business']
+    """
+    if len(norm) > 4 and norm.endswith("ies"):
+        return norm[:-3] + "y"
+    if len(norm) > 3 and norm.endswith("s") and not norm.endswith(("ss", "us", "is", "'s")):
+        return norm[:-1]
+    return norm
+
+
+@lru_cache(maxsize=8)
+def _term_trie(terms: tuple[str, ...]) -> dict:
+    trie: dict = {}
+    for term in terms:
+        node = trie
+        for tok in tokenize(term):
+            node = node.setdefault(singular(tok.norm), {})
+        node[None] = normalize(" ".join(term.split()))
+    return trie
+
+
+def multiword_terms() -> tuple[str, ...]:
+    """The shipped multiword terms (``resources/multiword_terms.txt``)."""
+    return tuple(load_wordlist("multiword_terms.txt"))
+
+
+def merge_multiword(tokens: Sequence[Token], terms: Iterable[str] | None = None,
+                    raw: str | None = None) -> list[Token]:
+    """Join runs of tokens that form a multiword term into one token (longest match).
+
+    The merged token spans from the first to the last word; its ``norm`` is the term's
+    canonical form (``"sanctuary city"`` for *sanctuary cities*). Matching folds
+    plurals (:func:`singular`), so inflected forms match. Pass ``raw`` to get the raw slice as text.
+
+    Examples
+    --------
+    >>> [t.norm for t in merge_multiword(tokenize("two sanctuary cities"))]
+    ['two', 'sanctuary city']
+    """
+    trie = _term_trie(tuple(sorted(multiword_terms() if terms is None else terms)))
+    out: list[Token] = []
+    stems = [singular(t.norm) for t in tokens]
+    i = 0
+    while i < len(tokens):
+        node, j, best = trie, i, None
+        while j < len(tokens) and stems[j] in node:
+            node = node[stems[j]]
+            j += 1
+            if None in node and j - i > 1:
+                best = (j, node[None])
+        if best is None:
+            out.append(tokens[i])
+            i += 1
+            continue
+        j, canonical = best
+        start, end = tokens[i].start, tokens[j - 1].end
+        text = raw[start:end] if raw is not None else " ".join(t.text for t in tokens[i:j])
+        out.append(Token(start, end, text, canonical))
+        i = j
+    return out
+
+
+def ngrams(words: Sequence[str], n: int) -> list[str]:
+    """Space-joined n-grams of a word sequence (NLTK's :func:`nltk.util.ngrams`).
+
+    Examples
+    --------
+    >>> ngrams(["no", "crime", "in", "chicago"], 2)
+    ['no crime', 'crime in', 'in chicago']
+    """
+    return [" ".join(g) for g in nltk_ngrams(words, n)]
+
+
+def analyze(text: str, multiword: bool = True, drop_stopwords: bool = True,
+            min_length: int = 2) -> list[str]:
+    """Terms of a text for counting: normalised tokens, multiword terms joined, stop words
+    and tokens shorter than ``min_length`` (or without a letter) dropped.
+
+    Use as ``CountVectorizer(analyzer=analyze)``.
+
+    Examples
+    --------
+    >>> analyze("The sanctuary cities refuse to work with ICE.")
+    ['sanctuary city', 'refuse', 'work', 'ice']
+    """
+    tokens = tokenize(text)
+    if multiword:
+        tokens = merge_multiword(tokens)
+    stop = stopwords() if drop_stopwords else frozenset()
+    return [t.norm for t in tokens
+            if t.norm not in stop and len(t.norm) >= min_length
+            and any(c.isalpha() for c in t.norm)]
+
+
+def extract_tokens(corpus: pd.DataFrame, multiword: bool = False) -> pd.DataFrame:
+    """Tidy token table: ``article_id, paragraph, sentence, token, start, end, text, norm,
+    is_stop``. Offsets index the raw text; chrome and headline are excluded.
+
+    With ``multiword=True`` multiword terms are one row each.
+    """
+    sentences = extract_sentences(corpus)
+    texts = dict(zip(corpus["article_id"], corpus["text"], strict=True))
+    stop = stopwords()
+    rows = []
+    counters: dict[str, int] = {}
+    for aid, pno, sno, start, stext in zip(
+        sentences["article_id"], sentences["paragraph"], sentences["sentence"],
+        sentences["start"], sentences["text"], strict=True,
+    ):
+        toks = tokenize(stext, start)
+        if multiword:
+            toks = merge_multiword(toks, raw=texts[aid])
+        for tok in toks:
+            n = counters.get(aid, 0)
+            counters[aid] = n + 1
+            rows.append((aid, pno, sno, n, tok.start, tok.end, tok.text, tok.norm,
+                         tok.norm in stop))
+    columns = ["article_id", "paragraph", "sentence", "token", "start", "end", "text", "norm",
+               "is_stop"]
+    return pd.DataFrame(rows, columns=columns)

@@ -1,0 +1,66 @@
+"""Tokens with offsets, normalisation, stop words, n-grams and multiword terms."""
+
+from __future__ import annotations
+
+from corpus_tools import analyze, extract_tokens, merge_multiword, ngrams, normalize
+from corpus_tools.tokenize import singular, stopwords, tokenize
+
+
+def test_every_seed_token_slices_raw(corpus, raw_texts):
+    for multiword in (False, True):
+        tokens = extract_tokens(corpus, multiword=multiword)
+        assert len(tokens) > 2500
+        for aid, start, end, text in zip(tokens["article_id"], tokens["start"], tokens["end"],
+                                         tokens["text"], strict=True):
+            assert raw_texts[aid][start:end] == text
+
+
+def test_apostrophes_normalise():
+    assert normalize("We’re") == normalize("we're") == "we're"
+    assert [t.norm for t in tokenize("Trump’s wall")] == ["trump", "'s", "wall"]
+    assert [t.norm for t in tokenize("don’t won't")] == ["don't", "won't"]
+
+
+def test_abbreviations_numbers_and_hyphens():
+    assert [t.text for t in tokenize("the U.S. sent 5,300 MS-13 agents, 3.2 million")] == [
+        "the", "U.S.", "sent", "5,300", "MS-13", "agents", "3.2", "million"]
+
+
+def test_offsets_with_offset_argument():
+    toks = tokenize("“Hello, world”", offset=10)
+    assert [(t.start, t.end) for t in toks] == [(11, 16), (18, 23)]
+
+
+def test_multiword_terms_fold_plurals_and_keep_offsets():
+    raw = "Sanctuary cities and criminal\nillegal aliens near the National Guard’s base"
+    merged = merge_multiword(tokenize(raw), raw=raw)
+    norms = [t.norm for t in merged]
+    assert norms == ["sanctuary city", "and", "criminal illegal alien", "near", "the",
+                     "national guard", "'s", "base"]
+    for t in merged:
+        assert raw[t.start:t.end] == t.text
+
+
+def test_illegal_immigrants_not_conflated_with_immigration():
+    assert analyze("illegal immigrants and illegal immigration") == [
+        "illegal immigrant", "illegal immigration"]
+
+
+def test_singular():
+    assert singular("policies") == "policy" and singular("status") == "status"
+
+
+def test_stopwords_shipped_and_normalised():
+    stop = stopwords()
+    assert {"the", "we're", "said", "'s"} <= stop
+    assert "sanctuary" not in stop and "illegal" not in stop
+
+
+def test_analyze_drops_stopwords_and_punctuation():
+    assert analyze("The sanctuary cities refuse to work with ICE.") == [
+        "sanctuary city", "refuse", "work", "ice"]
+
+
+def test_ngrams():
+    assert ngrams(["a", "b", "c"], 2) == ["a b", "b c"]
+    assert ngrams(["a"], 2) == []
