@@ -44,7 +44,7 @@ figures: setup
 	$(BIN)/corpus-tools run-notebooks --kernel $(KERNEL) $(RUN_ARGS)
 
 lint: setup
-	$(BIN)/ruff check corpus_tools tests notebooks benchmarks
+	$(BIN)/ruff check .
 
 test: setup lint
 	$(BIN)/python -m pytest
