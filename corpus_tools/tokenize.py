@@ -116,12 +116,13 @@ def multiword_terms() -> tuple[str, ...]:
 
 
 def merge_multiword(tokens: Sequence[Token], terms: Iterable[str] | None = None,
-                    raw: str | None = None) -> list[Token]:
+                    raw: str | None = None, min_tokens: int = 2) -> list[Token]:
     """Join runs of tokens that form a multiword term into one token (longest match).
 
     The merged token spans from the first to the last word; its ``norm`` is the term's
     canonical form (``"sanctuary city"`` for *sanctuary cities*). Matching folds
-    plurals (:func:`singular`), so inflected forms match. Pass ``raw`` to get the raw slice as text.
+    plurals (:func:`singular`), so inflected forms match. Pass ``raw`` to get the raw slice
+    as text; ``min_tokens=1`` also marks one-word terms (e.g. actor aliases).
 
     Examples
     --------
@@ -137,7 +138,7 @@ def merge_multiword(tokens: Sequence[Token], terms: Iterable[str] | None = None,
         while j < len(tokens) and stems[j] in node:
             node = node[stems[j]]
             j += 1
-            if None in node and j - i > 1:
+            if None in node and j - i >= min_tokens:
                 best = (j, node[None])
         if best is None:
             out.append(tokens[i])
