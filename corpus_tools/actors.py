@@ -1,0 +1,180 @@
+"""Actors: the registry of who is who, alias lookup, and role cues for everyone else.
+
+The registry (``data/actors.csv``) has one row per person or organisation with its
+canonical ``name``, ``|``-separated ``aliases``, ``role``, ``organization``, ``level``,
+``party``, ``kind`` (person/organization), ``gender`` (for pronoun resolution), ``group``
+and the ``rationale`` for the group coding. Speakers outside the registry get a group from
+role cues in their attribution (:func:`infer_group_from_role`), or ``unknown``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from corpus_tools.paths import DATA_DIR, resolve_dir
+from corpus_tools.tokenize import Token, merge_multiword, tokenize
+
+GROUPS = ("administration", "local_officials", "advocates", "other")
+REQUIRED_COLUMNS = ("actor_id", "name", "aliases", "group")
+OPTIONAL_COLUMNS = ("role", "organization", "level", "party", "kind", "gender", "rationale")
+
+#: Role cues, checked in order (more specific first). Each is (group, pattern); patterns
+#: are matched case-sensitively where capitals matter (ICE, Gov.) and have no nested
+#: quantifiers.
+ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("local_officials", re.compile(r"\b(?:state|Massachusetts|New York|Illinois|California|"
+                                   r"[A-Z][a-z]+) attorney general\b", re.I)),
+    ("administration", re.compile(r"\bU\.?S\.? Attorney General\b|\bAttorney General of the "
+                                  r"United States\b", re.I)),
+    ("advocates", re.compile(r"\b(?:ACLU|American Civil Liberties Union|coalition|immigrant[- ]"
+                             r"rights?|legal aid|advocates?|advocacy|nonprofit|non-profit|"
+                             r"refugee|asylum seekers|human rights|civil rights|civil liberties|"
+                             r"organizer|activist)\b", re.I)),
+    ("administration", re.compile(r"\b(?:ICE|DHS|CBP|USCIS|DOJ|FBI)\b|\bWhite House\b|"
+                                  r"\bJustice Department\b|\bDepartment of (?:Homeland Security|"
+                                  r"Justice)\b|\bHomeland Security\b|\bborder czar\b|"
+                                  r"\bImmigration and Customs Enforcement\b|\bBorder Patrol\b|"
+                                  r"\bCustoms and Border\b|\bpress secretary\b|\bthe president\b|"
+                                  r"\bTrump administration\b|\badministration official\b",
+                                  re.I)),
+    ("local_officials", re.compile(r"\b(?:Mayor|Gov\.|Governor|Lt\. Gov\.|sheriff|district "
+                                   r"attorney|DA|city council(?:or|man|woman|member)?|"
+                                   r"councilor|alderman|alder|county (?:executive|commissioner|"
+                                   r"judge|board)|police (?:chief|commissioner|department)|"
+                                   r"state (?:senator|representative|police)|state Sen\.|"
+                                   r"state Rep\.|selectman|city manager|county)\b", re.I)),
+)
+_REQUIRED_GROUP = set(GROUPS)
+#: A person's name followed by one of these is a modifier, not the speaker.
+_MODIFIER = re.compile(r"[’']?s? ?(?:administration|campaign|era|White House|team)\b", re.I)
+
+
+class RegistryError(ValueError):
+    """A malformed actor registry; the message names the file, line and problem."""
+
+
+def infer_group_from_role(text: str) -> str | None:
+    """Group implied by role cues in an attribution, or None.
+
+    Examples
+    --------
+    >>> infer_group_from_role("Harris County Sheriff Ed Gonzalez")
+    'local_officials'
+    >>> infer_group_from_role("a DHS spokesperson")
+    'administration'
+    >>> infer_group_from_role("Priya Natarajan, director of the Immigrant Justice Coalition")
+    'advocates'
+    >>> infer_group_from_role("a local pastor") is None
+    True
+    """
+    for group, pattern in ROLE_CUES:
+        if pattern.search(text):
+            return group
+    return None
+
+
+def load_actors(path: str | Path | None = None) -> pd.DataFrame:
+    """Read and validate the actor registry.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        Defaults to ``data/actors.csv``, resolved from the package.
+
+    Raises
+    ------
+    RegistryError
+        Naming the line of a missing id or name, a duplicate id, or an unknown group.
+    """
+    path = resolve_dir(path, DATA_DIR / "actors.csv")
+    actors = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    missing = [c for c in REQUIRED_COLUMNS if c not in actors.columns]
+    if missing:
+        raise RegistryError(f"{path.name}: missing column(s) {', '.join(missing)}")
+    for col in OPTIONAL_COLUMNS:
+        if col not in actors.columns:
+            actors[col] = ""
+    problems = []
+    for i, row in actors.iterrows():
+        line = f"{path.name} line {i + 2}"
+        if not row["actor_id"].strip() or not row["name"].strip():
+            problems.append(f"{line}: empty actor_id or name")
+        if row["group"] not in _REQUIRED_GROUP:
+            problems.append(f"{line}: group {row['group']!r} is not one of {', '.join(GROUPS)}")
+    for aid in sorted(set(actors.loc[actors["actor_id"].duplicated(), "actor_id"])):
+        problems.append(f"{path.name}: duplicate actor_id {aid!r}")
+    if problems:
+        raise RegistryError("; ".join(problems))
+    return actors
+
+
+def _norm(text: str) -> str:
+    return " ".join(t.norm for t in tokenize(text))
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One registry row, as used by the quote extractor."""
+
+    actor_id: str
+    name: str
+    group: str
+    kind: str
+    gender: str
+
+
+class ActorRegistry:
+    """Alias lookup over a registry table (longest alias wins; ambiguous aliases skipped).
+
+    Examples
+    --------
+    >>> reg = ActorRegistry()
+    >>> reg.find("Boston Mayor Michelle Wu’s office")[0].name
+    'Michelle Wu'
+    """
+
+    def __init__(self, actors: pd.DataFrame | str | Path | None = None):
+        table = actors if isinstance(actors, pd.DataFrame) else load_actors(actors)
+        for col in OPTIONAL_COLUMNS:
+            if col not in table.columns:
+                table = table.assign(**{col: ""})
+        self.table = table
+        self.actors: dict[str, Actor] = {}
+        owners: dict[str, set[str]] = {}
+        for row in table.itertuples(index=False):
+            kind = row.kind or ("person" if row.gender else "organization")
+            self.actors[row.actor_id] = Actor(row.actor_id, row.name, row.group, kind,
+                                              row.gender)
+            for alias in [row.name, *str(row.aliases).split("|")]:
+                norm = _norm(alias)
+                if norm:
+                    owners.setdefault(norm, set()).add(row.actor_id)
+        self.aliases = {a: next(iter(ids)) for a, ids in sorted(owners.items()) if len(ids) == 1}
+        self._terms = tuple(sorted(self.aliases))
+
+    def find_all(self, text: str, offset: int = 0) -> list[tuple[Actor, Token]]:
+        """Every registered actor mentioned in ``text`` (longest alias first, left to right),
+        with the matching token span (offsets shifted by ``offset``)."""
+        merged = merge_multiword(tokenize(text, offset), terms=self._terms, min_tokens=1)
+        return [(self.actors[self.aliases[t.norm]], t) for t in merged if t.norm in self.aliases]
+
+    def find(self, text: str, offset: int = 0) -> tuple[Actor, Token] | None:
+        """The actor a mention refers to: a person before an organisation (``Naureen Shah
+        of the ACLU`` is Shah), then the longest alias, then the first. A person's name
+        used as a modifier (``Trump administration official``) does not count.
+
+        Examples
+        --------
+        >>> ActorRegistry().find("Naureen Shah of the American Civil Liberties Union")[0].name
+        'Naureen Shah'
+        """
+        found = [f for f in self.find_all(text, offset)
+                 if not (f[0].kind == "person" and _MODIFIER.match(text, f[1].end - offset))]
+        if not found:
+            return None
+        return max(found, key=lambda f: (f[0].kind == "person", len(f[1].norm.split()),
+                                         -f[1].start))

@@ -1,0 +1,624 @@
+"""Quotes: find every quotation in a news article and attribute it to a speaker.
+
+The extractor is rule-based and transparent, in the tradition of news quote extractors
+such as the Gender Gap Tracker's (Asr et al. 2021), and runs in linear time:
+
+1. **Spans.** One left-to-right pass over each journalism paragraph pairs opening and
+   closing marks (curly, straight and mixed pairs; single marks only at the top level and
+   never inside a word, so *we’re* and *Trump’s* are apostrophes). A paragraph that opens
+   a quote and does not close it continues the speech (news convention). Statements
+   introduced by a colon (``X told Boston 25 News:``) and/or closed by a dash line
+   (``— Name``) are blocks, quoted or not.
+2. **Kind.** ``direct`` (a sentence or more of speech), ``partial`` (a fragment embedded
+   in a reported sentence), ``block`` (a statement set off as its own paragraphs) or
+   ``term`` (scare quotes and titles: never attributed).
+3. **Attribution.** The reporting cue after the quote (``,” Wu said``; ``,” said X,
+   title of Org``), before it in the same sentence (``X said she would use “...”``;
+   ``X told reporters:``; ``according to X``), a dash line, or the intro of a block;
+   otherwise the speaker of the speech it continues.
+4. **Speaker.** The mention is resolved to a registered actor (longest alias; a person
+   before an organisation), a pronoun to the most recent compatible person, an anaphoric
+   ``the spokesperson``/``the agency`` to the most recent organisation, and anyone else
+   to the name as the article gives it, grouped by role cues or flagged ``unknown``.
+
+All offsets index the raw text; ``text == raw[start:end]`` for every row.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from corpus_tools.actors import ActorRegistry, infer_group_from_role
+from corpus_tools.clean import split_paragraphs
+from corpus_tools.segment import split_sentences
+from corpus_tools.tokenize import tokenize
+
+QUOTE_COLUMNS = ["article_id", "quote_id", "start", "end", "text", "kind", "speaker_mention",
+                 "mention_start", "mention_end", "speaker", "actor_id", "group", "group_source",
+                 "cue"]
+
+OPEN_DOUBLE = "\u201c\u201e\u201f"
+CLOSE_DOUBLE = "\u201d"
+OPEN_SINGLE = "\u2018"
+CLOSE_SINGLE = "\u2019"
+STRAIGHT_DOUBLE = '"'
+_SPACE = " \t\r\n\u00a0"
+_BEFORE_OPEN = _SPACE + "([{\u2014\u2013-/:;,"
+
+SPEECH_VERBS = (
+    "said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "stated",
+    "states", "stressed", "noted", "notes", "explained", "argued", "argues", "warned", "warns",
+    "insisted", "declared", "continued", "asked", "asks", "replied", "responded", "tweeted",
+    "posted", "vowed", "announced", "claimed", "claims", "acknowledged", "recalled", "urged",
+    "cautioned", "emphasized", "emphasised", "testified", "remarked", "commented", "conceded",
+    "predicted", "promised", "pledged", "countered", "added", "maintained", "admitted",
+    "suggested", "complained", "boasted", "charged", "contended", "observed", "shouted",
+    "called", "described", "threatened",
+)
+_VERB = r"(?:" + "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True)) + r")"
+_STATEMENT_VERB = r"(?:sent|issued|released|provided|gave|shared|emailed)"
+#: ``, Wu said`` / ``, said Wu`` right after a quote (first sentence of the rest).
+_AFTER_NP_VERB = re.compile(r"^[\s,\u2014\u2013-]*(?P<np>[^;:!?\u201c\u201d\",]{1,120}?)\s+"
+                            r"(?P<verb>" + _VERB + r")\b")
+_AFTER_VERB_NP = re.compile(r"^[\s,\u2014\u2013-]*(?P<verb>" + _VERB + r")\s+"
+                            r"(?P<np>[^;:!?\u201c\u201d\"]{1,160})")
+_LATE_CUE = re.compile(r",\s*(?P<np>[^,;:!?\u201c\u201d\"]{1,80}?)\s+(?P<verb>" + _VERB +
+                       r")\b")
+_ACCORDING = re.compile(r"\baccording to\s+(?P<np>[^;:!?\u201c\u201d\"]{1,160})", re.I)
+_VERB_RE = re.compile(r"\b(?P<verb>" + _VERB + r"|according to)\b", re.I)
+_STATEMENT_RE = re.compile(r"\b(?P<verb>" + _STATEMENT_VERB + r")\b.{0,80}\bstatement", re.I)
+_DASH_LINE = re.compile(r"^[\u2014\u2013]{1,2}[\s\u00a0]*(?P<name>\S.{0,150})$|^-{1,2}\s+"
+                        r"(?P<name2>\S.{0,150})$")
+_PRONOUNS = {"he": "m", "she": "f", "they": "", "we": "", "i": ""}
+_ANAPHORA = re.compile(r"^(?:the|a|an|that|this)\s+(?:\w+\s+){0,2}(?:spokesperson|spokesman|"
+                       r"spokeswoman|agency|department|office|official|officials|statement|"
+                       r"administration|organization|group|coalition)\b", re.I)
+_ROLE_WORDS = frozenset("""mayor gov gov. governor lt lt. rep rep. sen sen. senator representative
+congresswoman congressman president president-elect vice secretary director chief
+commissioner attorney general judge justice sheriff councilor councilwoman councilman
+spokesperson spokesman spokeswoman press officer official officials executive chairman
+chairwoman chair dr dr. mr mr. ms ms. mrs mrs. acting deputy czar counsel superintendent
+captain sgt. sgt lieutenant detective pastor reverend rev. father professor prof.""".split())
+_TERMINAL = ".?!\u2026"
+
+
+@dataclass
+class _Quote:
+    start: int
+    end: int
+    para: int
+    open_mark: int  # index of the opening mark, or start for unquoted blocks
+    close_mark: int  # index of the closing mark, or end if none
+    closed: bool
+    kind: str = "direct"
+    mention: str = ""
+    mention_start: int = -1
+    mention_end: int = -1
+    speaker: str = ""
+    actor_id: str = ""
+    group: str = "unknown"
+    group_source: str = "unknown"
+    cue: str = ""
+    speaker_kind: str = ""  # person / organization / ""
+    gender: str = ""
+
+
+@dataclass
+class _Context:
+    """What the attribution of later quotes may refer back to."""
+
+    registry: ActorRegistry
+    #: (position, start of its sentence, speaker) in text order
+    persons: list[tuple[int, int, _Quote]] = field(default_factory=list)
+    organizations: list[tuple[int, int, _Quote]] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- spans
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _scan_paragraph(raw: str, pstart: int, pend: int, para: int) -> list[_Quote]:
+    """Pair quote marks in one paragraph in a single pass."""
+    quotes: list[_Quote] = []
+    open_at = -1
+    open_kind = ""  # "double" or "single"
+    i = pstart
+    while i < pend:
+        ch = raw[i]
+        prev = raw[i - 1] if i > pstart else " "
+        nxt = raw[i + 1] if i + 1 < pend else " "
+        if ch in OPEN_DOUBLE:
+            if open_at >= 0 and open_kind == "double":
+                quotes.append(_Quote(open_at + 1, i, para, open_at, i, False))
+            if open_kind != "double":
+                open_at, open_kind = i, "double"
+            else:
+                open_at = i
+        elif ch in CLOSE_DOUBLE:
+            if open_kind == "double":
+                quotes.append(_Quote(open_at + 1, i, para, open_at, i, True))
+                open_at, open_kind = -1, ""
+            elif open_kind == "single":  # a double closer ends a mismatched single
+                open_at, open_kind = -1, ""
+        elif ch == STRAIGHT_DOUBLE:
+            if open_kind == "double":
+                quotes.append(_Quote(open_at + 1, i, para, open_at, i, True))
+                open_at, open_kind = -1, ""
+            elif (prev in _BEFORE_OPEN or i == pstart) and nxt not in _SPACE:
+                open_at, open_kind = i, "double"
+        elif ch == OPEN_SINGLE and open_kind == "" and not _is_word(prev):
+            open_at, open_kind = i, "single"
+        elif ch in (CLOSE_SINGLE, "'") and open_kind == "single" and not _is_word(nxt):
+            if _is_word(prev) or prev in _TERMINAL + ",":
+                quotes.append(_Quote(open_at + 1, i, para, open_at, i, True))
+                open_at, open_kind = -1, ""
+        i += 1
+    if open_kind == "double":
+        quotes.append(_Quote(open_at + 1, pend, para, open_at, pend, False))
+    return quotes
+
+
+def _trim(raw: str, q: _Quote) -> _Quote | None:
+    s, e = q.start, q.end
+    while s < e and raw[s] in _SPACE:
+        s += 1
+    while e > s and raw[e - 1] in _SPACE:
+        e -= 1
+    if s >= e or not any(c.isalnum() for c in raw[s:e]):
+        return None
+    q.start, q.end = s, e
+    return q
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+def _clean_np(np_text: str) -> str:
+    np_text = np_text.strip(" ,\u2014\u2013-\n\u00a0")
+    np_text = re.sub(r"^(?:and|but|so|then|also|later|earlier|again)\s+", "", np_text, flags=re.I)
+    return np_text
+
+
+def _name_in(np_text: str) -> str:
+    """The person's name in a mention: the last run of capitalised words after any role
+    words (``Harris County Sheriff Ed Gonzalez`` -> ``Ed Gonzalez``)."""
+    head = np_text.split(",")[0]
+    words = head.split()
+    run: list[str] = []
+    for w in words:
+        bare = w.strip("()\u2019'")
+        if bare.lower().rstrip("’'s") in _ROLE_WORDS or bare.lower() in _ROLE_WORDS:
+            run = []
+            continue
+        if bare[:1].isupper() or (run and bare[:1].isupper()):
+            run.append(bare)
+        else:
+            run = []
+    if len(run) >= 2:
+        return " ".join(run)
+    return ""
+
+
+def _org_like(np_text: str) -> bool:
+    return bool(_ANAPHORA.match(np_text.strip()))
+
+
+def _latest(items: list[tuple[int, int, _Quote]], pos: int,
+            gender: str = "") -> _Quote | None:
+    """The most recent compatible referent before ``pos``; within that sentence, the first
+    (the subject, usually: in ``Tom Homan, appointed by President-elect Trump, had a
+    message`` the antecedent of a following *he* is Homan)."""
+    def ok(q: _Quote) -> bool:
+        return not gender or not q.gender or q.gender == gender
+
+    latest = next(((p, s) for p, s, q in reversed(items) if p < pos and ok(q)), None)
+    if latest is None:
+        return None
+    same = [(p, q) for p, s, q in items if s == latest[1] and p < pos and ok(q)]
+    return min(same, key=lambda x: x[0])[1]
+
+
+def _copy_speaker(src: _Quote, dst: _Quote) -> None:
+    dst.speaker, dst.actor_id, dst.group = src.speaker, src.actor_id, src.group
+    dst.group_source, dst.speaker_kind, dst.gender = src.group_source, src.speaker_kind, \
+        src.gender
+
+
+def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Context,
+             pos: int) -> bool:
+    """Fill ``q``'s speaker from a mention; return False if the mention names nobody."""
+    np_text = _clean_np(np_text)
+    if not np_text:
+        return False
+    lead = np_text.split()[0].lower()
+    offset = np_start
+    q.mention, q.mention_start, q.mention_end = np_text, offset, offset + len(np_text)
+    if lead in _PRONOUNS and len(np_text.split()) <= 3:
+        pron = lead
+        q.mention = np_text.split()[0]
+        q.mention_end = q.mention_start + len(q.mention)
+        if pron in ("he", "she"):
+            ref = _latest(ctx.persons, pos, _PRONOUNS[pron])
+        else:
+            ref = _latest(ctx.organizations, pos) or _latest(ctx.persons, pos)
+        if ref is None:
+            q.speaker, q.group, q.group_source = q.mention, "unknown", "unknown"
+            return True
+        _copy_speaker(ref, q)
+        return True
+    found = ctx.registry.find(np_text, offset)
+    if found is not None:
+        actor, tok = found
+        q.speaker, q.actor_id, q.group = actor.name, actor.actor_id, actor.group
+        q.group_source, q.speaker_kind, q.gender = "registry", actor.kind, actor.gender
+        return True
+    if _org_like(np_text):
+        ref = _latest(ctx.organizations, pos)
+        if ref is not None and re.match(r"^the\b", np_text, re.I):
+            _copy_speaker(ref, q)
+            return True
+    name = _name_in(np_text)
+    group = infer_group_from_role(attribution)
+    if name:
+        q.speaker, q.speaker_kind = name, "person"
+    elif np_text[:1].isupper() or np_text.split()[0].lower() in ("a", "an", "the", "one"):
+        words = np_text.split(",")[0].split()
+        q.speaker = " ".join(words[:8])
+        q.speaker_kind = "organization" if _org_like(np_text) else ""
+    else:
+        return False
+    q.group, q.group_source = (group, "role_cue") if group else ("unknown", "unknown")
+    return True
+
+
+def _first_sentence(raw: str, start: int, end: int) -> tuple[int, int]:
+    spans = split_sentences(raw[start:end], start)
+    return spans[0] if spans else (start, start)
+
+
+def _attribute_after(raw: str, q: _Quote, pend: int, next_open: int, ctx: _Context) -> bool:
+    """``“...,” Wu said`` or ``“...,” said Wu, mayor of Boston``."""
+    content = raw[q.start:q.end].rstrip()
+    if q.closed and content[-1:] in _TERMINAL and not raw[q.close_mark + 1:pend].lstrip()[:1] \
+            .islower():
+        return False
+    a = q.close_mark + 1 if q.closed else q.end
+    b = min(pend, next_open if next_open > a else pend, a + 300)
+    if a >= b:
+        return False
+    s0, s1 = _first_sentence(raw, a, b)
+    seg = raw[a:s1]
+    m = _AFTER_VERB_NP.match(seg)
+    if m:
+        np_text = m.group("np")
+        if _resolve(np_text, a + m.start("np") + (len(np_text) - len(np_text.lstrip())),
+                    seg, q, ctx, q.open_mark):
+            q.cue = m.group("verb").lower()
+            return True
+    m = _AFTER_NP_VERB.match(seg)
+    if m:
+        np_text = m.group("np")
+        lead = len(np_text) - len(np_text.lstrip(" ,\u2014\u2013-"))
+        if len(np_text.split()) <= 12 and _resolve(np_text, a + m.start("np") + lead,
+                                                    seg, q, ctx, q.open_mark):
+            q.cue = m.group("verb").lower()
+            return True
+    m = _ACCORDING.search(seg)
+    if m and _resolve(m.group("np"), a + m.start("np"), seg, q, ctx, q.open_mark):
+        q.cue = "according to"
+        return True
+    for m in _LATE_CUE.finditer(seg):  # “...” of these immigrants, Albence said.
+        np_text = m.group("np")
+        if len(np_text.split()) <= 8 and _resolve(np_text, a + m.start("np"), seg, q, ctx,
+                                                  q.open_mark):
+            q.cue = m.group("verb").lower()
+            return True
+    return False
+
+
+def _attribute_before(raw: str, q: _Quote, clause_start: int, ctx: _Context) -> bool:
+    """``X said she would use “...”`` / ``X told reporters: “...”``."""
+    pre = raw[clause_start:q.open_mark]
+    if not pre.strip():
+        return False
+    verbs = list(_VERB_RE.finditer(pre))
+    colon = pre.rstrip().endswith(":")
+    for m in reversed(verbs) if verbs else ():
+        verb = m.group("verb").lower()
+        if verb == "according to":
+            tail = pre[m.end():]
+            if _resolve(tail.split(",")[0], clause_start + m.end() + 1, tail, q, ctx,
+                        q.open_mark):
+                q.cue = "according to"
+                return True
+            continue
+        head_start = max(pre.rfind(ch, 0, m.start()) for ch in ".;\u2014\u201d\"") + 1
+        np_text = pre[head_start:m.start()]
+        np_text = re.sub(r"^\s*(?:On|In|At|Last|This|Earlier|Later)\b[^,]{0,40},\s*", "",
+                         np_text)
+        np_off = clause_start + m.start() - len(np_text)
+        attribution = pre[head_start:]
+        if _resolve(np_text, np_off + (len(np_text) - len(np_text.lstrip())), attribution, q,
+                    ctx, q.open_mark):
+            q.cue = "colon" if colon and verb in ("said", "says") and False else verb
+            if colon:
+                q.cue = f"{verb} (colon)"
+            return True
+    m = _STATEMENT_RE.search(pre)
+    if m and _resolve(pre[:m.start()], clause_start, pre, q, ctx, q.open_mark):
+        q.cue = "statement"
+        return True
+    return False
+
+
+def _register(q: _Quote, ctx: _Context) -> None:
+    if not q.speaker or q.group_source == "unknown" and not q.speaker[:1].isupper():
+        return
+    if q.speaker_kind == "person":
+        ctx.persons.append((q.open_mark, q.open_mark, q))
+    elif q.speaker_kind == "organization" or q.actor_id:
+        ctx.organizations.append((q.open_mark, q.open_mark, q))
+
+
+def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
+                        ctx: _Context) -> None:
+    """Registered actors mentioned in the narration, as antecedents for pronouns."""
+    for pstart, pend in paragraphs:
+        sentence_starts = [a for a, _ in split_sentences(raw[pstart:pend], pstart)] or [pstart]
+        for actor, tok in ctx.registry.find_all(raw[pstart:pend], pstart):
+            stub = _Quote(tok.start, tok.end, -1, tok.start, tok.end, True)
+            stub.speaker, stub.actor_id, stub.group = actor.name, actor.actor_id, actor.group
+            stub.group_source, stub.speaker_kind, stub.gender = "registry", actor.kind, \
+                actor.gender
+            sent = max((a for a in sentence_starts if a <= tok.start), default=pstart)
+            if actor.kind == "person":
+                ctx.persons.append((tok.start, sent, stub))
+            else:
+                ctx.organizations.append((tok.start, sent, stub))
+    ctx.persons.sort(key=lambda x: x[0])
+    ctx.organizations.sort(key=lambda x: x[0])
+
+
+# --------------------------------------------------------------------------- kinds
+
+
+def _is_titlecase(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text)]
+    small = {"a", "an", "the", "of", "and", "or", "for", "in", "on", "to", "at", "by"}
+    return len(words) >= 2 and all(w[0].isupper() or w.lower() in small for w in words) and \
+        words[0][0].isupper()
+
+
+def _looks_like_term(raw: str, q: _Quote) -> bool:
+    content = raw[q.start:q.end].strip()
+    n_words = len(tokenize(content))
+    if n_words > 5 or content[-1:] in _TERMINAL:
+        return False
+    if n_words == 1:
+        return not (content.endswith(",") and q.closed)
+    return _is_titlecase(content)
+
+
+def _embedded(raw: str, q: _Quote, pstart: int) -> bool:
+    j = q.open_mark - 1
+    while j >= pstart and raw[j] in _SPACE:
+        j -= 1
+    return j >= pstart and (raw[j].isalnum() or raw[j] in "’'")
+
+
+# --------------------------------------------------------------------------- main
+
+
+def _body_paragraphs(raw: str, exclude: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    if exclude:
+        out = []
+        for p in split_paragraphs(raw):
+            if p.role == "headline" or any(a <= p.start and p.end <= b for a, b in exclude):
+                continue
+            out.append((p.start, p.end))
+        return out
+    return [(p.start, p.end) for p in split_paragraphs(raw) if p.role == "body"]
+
+
+def _dash_speaker(raw: str, pstart: int, pend: int, ctx: _Context, q: _Quote) -> bool:
+    m = _DASH_LINE.match(raw[pstart:pend])
+    if not m:
+        return False
+    key = "name" if m.group("name") else "name2"
+    if _resolve(m.group(key), pstart + m.start(key), m.group(key), q, ctx, q.open_mark):
+        q.cue = "dash line"
+        return True
+    return False
+
+
+def _is_dash_line(raw: str, span: tuple[int, int]) -> bool:
+    return bool(_DASH_LINE.match(raw[span[0]:span[1]]))
+
+
+def _intro(raw: str, span: tuple[int, int]) -> bool:
+    text = raw[span[0]:span[1]].rstrip()
+    return text.endswith(":") and bool(_VERB_RE.search(text) or _STATEMENT_RE.search(text)
+                                       or re.search(r"statement", text, re.I))
+
+
+def extract_quotes_from_text(text: str, article_id: str = "doc",
+                             actors: ActorRegistry | pd.DataFrame | None = None,
+                             exclude: Sequence[tuple[int, int]] = ()) -> pd.DataFrame:
+    """Extract and attribute every quotation in one article.
+
+    Parameters
+    ----------
+    text : str
+        The raw article text (first paragraph = headline, as in the corpus files).
+    article_id : str, default "doc"
+    actors : ActorRegistry or DataFrame, optional
+        The actor registry; defaults to ``data/actors.csv``.
+    exclude : sequence of (start, end)
+        Spans of paragraphs to skip (headline and chrome; see ``load_corpus``'s
+        ``exclude``). Default: the headline and any chrome found by cleaning.
+
+    Returns
+    -------
+    DataFrame
+        One row per quotation with the columns in :data:`QUOTE_COLUMNS`; offsets index
+        ``text``.
+
+    Examples
+    --------
+    >>> q = extract_quotes_from_text("Title\\n\\n“We will not comply,” Mayor Jane Doe said.")
+    >>> q[["text", "kind", "speaker", "group", "cue"]].values.tolist()
+    [['We will not comply,', 'direct', 'Jane Doe', 'local_officials', 'said']]
+    """
+    registry = actors if isinstance(actors, ActorRegistry) else ActorRegistry(actors)
+    raw = text
+    paragraphs = _body_paragraphs(raw, exclude)
+    ctx = _Context(registry)
+    _narration_mentions(raw, paragraphs, ctx)
+    result: list[_Quote] = []
+    previous: _Quote | None = None
+    block_until = -1  # paragraphs of an unquoted block statement, by index
+    block_speaker: _Quote | None = None
+    for pi, (pstart, pend) in enumerate(paragraphs):
+        if _is_dash_line(raw, (pstart, pend)):
+            continue
+        spans = [q for q in (_trim(raw, q) for q in _scan_paragraph(raw, pstart, pend, pi)) if q]
+        intro_before = pi > 0 and _intro(raw, paragraphs[pi - 1])
+        dash_after = next((k for k in range(pi + 1, min(pi + 8, len(paragraphs)))
+                           if _is_dash_line(raw, paragraphs[k])), -1)
+        if not spans and (intro_before or pi <= block_until):
+            # An unquoted statement: from the intro to the dash line (or one paragraph).
+            q = _Quote(pstart, pend, pi, pstart, pend, True, kind="block")
+            if intro_before:
+                block_until = dash_after - 1 if dash_after > 0 else pi
+                block_speaker = None
+                _attribute_before(raw, q, paragraphs[pi - 1][0], ctx)
+                if dash_after > 0:
+                    d = _Quote(pstart, pend, pi, pstart, pend, True)
+                    if _dash_speaker(raw, *paragraphs[dash_after], ctx, d):
+                        if not q.speaker or q.group_source != "registry":
+                            _copy_speaker(d, q)
+                            q.mention, q.mention_start, q.mention_end = (
+                                d.mention, d.mention_start, d.mention_end)
+                            q.cue = "dash line"
+                if q.speaker:
+                    block_speaker = q
+            elif block_speaker is not None:
+                _copy_speaker(block_speaker, q)
+                q.cue = "continuation"
+            result.append(q)
+            previous = q
+            _register(q, ctx)
+            continue
+        if not spans:
+            continue
+        sentences = split_sentences(raw[pstart:pend], pstart)
+        for si, q in enumerate(spans):
+            whole = (q.open_mark <= pstart + 1 and (q.close_mark >= pend - 2 or not q.closed))
+            if whole and (intro_before or dash_after == pi + 1):
+                q.kind = "block"
+            elif _looks_like_term(raw, q) and not _attribute_after_probe(raw, q, pend):
+                q.kind = "term"
+                q.group, q.group_source = "none", "term"
+                result.append(q)
+                continue
+            elif _embedded(raw, q, pstart):
+                q.kind = "partial"
+            next_open = spans[si + 1].open_mark if si + 1 < len(spans) else pend
+            sent_start = max((a for a, _ in sentences if a <= q.open_mark), default=pstart)
+            prev_close = max((p.close_mark + 1 for p in spans[:si] if p.kind != "term"),
+                             default=pstart)
+            clause_start = max(sent_start, prev_close if prev_close > sent_start else sent_start)
+            found = False
+            if q.kind == "block":
+                if dash_after == pi + 1 or (dash_after > pi and not intro_before):
+                    found = _dash_speaker(raw, *paragraphs[dash_after], ctx, q)
+                if not found and intro_before:
+                    found = _attribute_before(raw, q, paragraphs[pi - 1][0], ctx)
+                    if found:
+                        q.cue = q.cue if "colon" in q.cue else f"{q.cue} (colon)"
+            if not found:
+                found = _attribute_after(raw, q, pend, next_open, ctx)
+            if not found:
+                found = _attribute_before(raw, q, clause_start, ctx)
+            if not found and previous is not None and previous.speaker and (
+                    previous.para == pi or (q.open_mark <= pstart and previous.para == pi - 1)
+                    or (previous.para == pi - 1 and not previous.closed)):
+                _copy_speaker(previous, q)
+                q.cue = "continuation"
+                found = True
+            if not found and q.kind == "partial" and _looks_like_term(raw, q):
+                q.kind, q.group, q.group_source = "term", "none", "term"
+            elif not found and len(tokenize(raw[q.start:q.end])) <= 5 and \
+                    raw[q.start:q.end].rstrip()[-1:] not in _TERMINAL:
+                q.kind, q.group, q.group_source = "term", "none", "term"
+            result.append(q)
+            if q.kind != "term":
+                previous = q
+                _register(q, ctx)
+    return _to_frame(raw, article_id, result)
+
+
+def _attribute_after_probe(raw: str, q: _Quote, pend: int) -> bool:
+    """Is a short quote followed by a reporting cue (``“Never,” she said``)?"""
+    a = q.close_mark + 1
+    seg = raw[a:min(pend, a + 80)]
+    return bool(re.match(r"^\s*,?\s*(?:\w+\s+){0,3}" + _VERB + r"\b", seg))
+
+
+def _to_frame(raw: str, article_id: str, quotes: list[_Quote]) -> pd.DataFrame:
+    quotes = sorted(quotes, key=lambda q: (q.start, q.end))
+    unknown = sorted({q.speaker or "(no speaker found)" for q in quotes
+                      if q.kind != "term" and q.group == "unknown"})
+    if unknown:
+        warnings.warn(f"{article_id}: {len(unknown)} speaker(s) with unknown group, kept as "
+                      f"'unknown': {', '.join(unknown)}", stacklevel=3)
+    rows = []
+    for n, q in enumerate(quotes, start=1):
+        term = q.kind == "term"
+        mention = "" if term or q.mention_start < 0 else raw[q.mention_start:q.mention_end]
+        rows.append({
+            "article_id": article_id, "quote_id": f"{article_id}-q{n:02d}",
+            "start": q.start, "end": q.end, "text": raw[q.start:q.end], "kind": q.kind,
+            "speaker_mention": mention,
+            "mention_start": -1 if not mention else q.mention_start,
+            "mention_end": -1 if not mention else q.mention_end,
+            "speaker": "" if term else q.speaker, "actor_id": "" if term else q.actor_id,
+            "group": "none" if term else q.group,
+            "group_source": "term" if term else q.group_source,
+            "cue": "" if term else q.cue,
+        })
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+
+
+def extract_quotes(corpus: pd.DataFrame,
+                   actors: ActorRegistry | pd.DataFrame | None = None) -> pd.DataFrame:
+    """Quotes of every article in a corpus table (``article_id``, ``text`` and optionally
+    ``exclude``), in ``(article_id, start)`` order, with ``outlet``/``year`` added when the
+    corpus has them.
+
+    Examples
+    --------
+    >>> from corpus_tools import load_corpus
+    >>> quotes = extract_quotes(load_corpus())
+    >>> quotes.groupby("kind").size().to_dict()["block"] >= 4
+    True
+    """
+    registry = actors if isinstance(actors, ActorRegistry) else ActorRegistry(actors)
+    frames = []
+    excludes = corpus["exclude"] if "exclude" in corpus.columns else [()] * len(corpus)
+    for aid, raw, exclude in zip(corpus["article_id"], corpus["text"], excludes, strict=True):
+        frames.append(extract_quotes_from_text(raw, aid, registry, exclude or ()))
+    quotes = pd.concat(frames, ignore_index=True) if frames else \
+        pd.DataFrame(columns=QUOTE_COLUMNS)
+    for col in ("outlet", "year"):
+        if col in corpus.columns:
+            quotes[col] = quotes["article_id"].map(corpus.set_index("article_id")[col])
+    return quotes.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)
