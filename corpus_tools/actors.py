@@ -41,7 +41,7 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                   r"\bCustoms and Border\b|\bpress secretary\b|\bthe president\b|"
                                   r"\bTrump administration\b|\badministration official\b",
                                   re.I)),
-    ("local_officials", re.compile(r"\b(?:Mayor|Gov\.|Governor|Lt\. Gov\.|sheriff|district "
+    ("local_officials", re.compile(r"\bAld\.|\b(?:Mayor|Gov\.|Governor|Lt\. Gov\.|sheriff|district "
                                    r"attorney|DA|city council(?:or|man|woman|member)?|"
                                    r"councilor|alderman|alder|county (?:executive|commissioner|"
                                    r"judge|board)|police (?:chief|commissioner|department)|"

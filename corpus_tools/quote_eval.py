@@ -56,6 +56,8 @@ def _scores(pred: pd.DataFrame, gold: pd.DataFrame, min_overlap: float) -> dict[
     precision = tp / len(pred) if len(pred) else 0.0
     recall = tp / len(gold) if len(gold) else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    if not len(pred) and not len(gold):
+        precision = recall = f1 = float("nan")
     same_speaker = sum(str(pred.at[p, "speaker"]).casefold() == str(gold.at[g, "speaker"])
                        .casefold() for p, g in pairs)
     same_group = sum(pred.at[p, "group"] == gold.at[g, "group"] for p, g in pairs)

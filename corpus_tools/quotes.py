@@ -74,6 +74,13 @@ _VERB_RE = re.compile(r"\b(?P<verb>" + _VERB + r"|according to)\b", re.I)
 _STATEMENT_RE = re.compile(r"\b(?P<verb>" + _STATEMENT_VERB + r")\b.{0,80}\bstatement", re.I)
 _DASH_LINE = re.compile(r"^[\u2014\u2013]{1,2}[\s\u00a0]*(?P<name>\S.{0,150})$|^-{1,2}\s+"
                         r"(?P<name2>\S.{0,150})$")
+#: A title followed by a capitalised name: ``Mayor Karen Bass``, ``Ald. Daniel La Spata``.
+_TITLED_NAME = re.compile(r"\b(?:Mayor|Gov\.|Governor|Sheriff|Councilor|Councilman|"
+                          r"Councilwoman|Ald\.|Alderman|Sen\.|Senator|Rep\.|Representative|"
+                          r"Congresswoman|Congressman|Secretary|Director|Commissioner|Chief|"
+                          r"Judge|Dr\.|Attorney General|District Attorney|President)\s+"
+                          r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][\w’'-]+|"
+                          r"de|la|van|von|del)){1,3})")
 _PRONOUNS = {"he": "m", "she": "f", "they": "", "we": "", "i": ""}
 _ANAPHORA = re.compile(r"^(?:the|a|an|that|this)\s+(?:\w+\s+){0,2}(?:spokesperson|spokesman|"
                        r"spokeswoman|agency|department|office|official|officials|statement|"
@@ -116,6 +123,10 @@ class _Context:
     #: (position, start of its sentence, speaker) in text order
     persons: list[tuple[int, int, _Quote]] = field(default_factory=list)
     organizations: list[tuple[int, int, _Quote]] = field(default_factory=list)
+    #: unregistered people of this article: surname -> a speaker record
+    roster: dict[str, _Quote] = field(default_factory=dict)
+    raw: str = ""
+    paragraphs: Sequence[tuple[int, int]] = ()
 
 
 # --------------------------------------------------------------------------- spans
@@ -254,18 +265,30 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
             return True
         _copy_speaker(ref, q)
         return True
-    found = ctx.registry.find(np_text, offset)
+    head = np_text.split(",")[0]
+    found = ctx.registry.find(head, offset)
+    name = _name_in(head)
+    if found is None and not name:
+        found = ctx.registry.find(np_text, offset)
     if found is not None:
         actor, tok = found
         q.speaker, q.actor_id, q.group = actor.name, actor.actor_id, actor.group
         q.group_source, q.speaker_kind, q.gender = "registry", actor.kind, actor.gender
+        return True
+    known = ctx.roster.get(name.split()[-1] if name else head.strip().split()[-1]
+                           if head.strip() and head.strip()[:1].isupper() else "")
+    if known is not None and (not name or known.speaker.endswith(name)):
+        _copy_speaker(known, q)
+        if q.group == "unknown":
+            group = infer_group_from_role(attribution)
+            if group:
+                q.group, q.group_source = group, "role_cue"
         return True
     if _org_like(np_text):
         ref = _latest(ctx.organizations, pos)
         if ref is not None and re.match(r"^the\b", np_text, re.I):
             _copy_speaker(ref, q)
             return True
-    name = _name_in(np_text)
     group = infer_group_from_role(attribution)
     if name:
         q.speaker, q.speaker_kind = name, "person"
@@ -359,11 +382,31 @@ def _attribute_before(raw: str, q: _Quote, clause_start: int, ctx: _Context) -> 
     return False
 
 
+def _add_to_roster(q: _Quote, ctx: _Context) -> None:
+    """An unregistered person: later mentions of the surname refer to them."""
+    surname = q.speaker.split()[-1]
+    if surname in ctx.roster:
+        return
+    ctx.roster[surname] = q
+    pattern = re.compile(r"\b" + re.escape(surname) + r"\b")
+    for pstart, pend in ctx.paragraphs:
+        if pend <= q.open_mark:
+            continue
+        sentence_starts = [a for a, _ in split_sentences(ctx.raw[pstart:pend], pstart)]
+        for m in pattern.finditer(ctx.raw, max(pstart, q.open_mark), pend):
+            sent = max((a for a in sentence_starts if a <= m.start()), default=pstart)
+            ctx.persons.append((m.start(), sent, q))
+    ctx.persons.sort(key=lambda x: x[0])
+
+
 def _register(q: _Quote, ctx: _Context) -> None:
     if not q.speaker or q.group_source == "unknown" and not q.speaker[:1].isupper():
         return
     if q.speaker_kind == "person":
         ctx.persons.append((q.open_mark, q.open_mark, q))
+        ctx.persons.sort(key=lambda x: x[0])
+        if not q.actor_id and len(q.speaker.split()) >= 2:
+            _add_to_roster(q, ctx)
     elif q.speaker_kind == "organization" or q.actor_id:
         ctx.organizations.append((q.open_mark, q.open_mark, q))
 
@@ -383,6 +426,18 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
                 ctx.persons.append((tok.start, sent, stub))
             else:
                 ctx.organizations.append((tok.start, sent, stub))
+    for pstart, pend in paragraphs:
+        for m in _TITLED_NAME.finditer(raw, pstart, pend):
+            name = m.group("name")
+            if ctx.registry.find(name) is not None or name.split()[-1] in ctx.roster:
+                continue
+            stub = _Quote(m.start("name"), m.end("name"), -1, m.start("name"), m.end("name"),
+                          True)
+            stub.speaker, stub.speaker_kind = name, "person"
+            group = infer_group_from_role(m.group(0))
+            stub.group, stub.group_source = (group, "role_cue") if group else ("unknown",
+                                                                               "unknown")
+            _add_to_roster(stub, ctx)
     ctx.persons.sort(key=lambda x: x[0])
     ctx.organizations.sort(key=lambda x: x[0])
 
@@ -480,7 +535,7 @@ def extract_quotes_from_text(text: str, article_id: str = "doc",
     registry = actors if isinstance(actors, ActorRegistry) else ActorRegistry(actors)
     raw = text
     paragraphs = _body_paragraphs(raw, exclude)
-    ctx = _Context(registry)
+    ctx = _Context(registry, raw=raw, paragraphs=paragraphs)
     _narration_mentions(raw, paragraphs, ctx)
     result: list[_Quote] = []
     previous: _Quote | None = None
