@@ -26,6 +26,7 @@ All offsets index the raw text; ``text == raw[start:end]`` for every row.
 
 from __future__ import annotations
 
+import bisect
 import re
 import warnings
 from collections.abc import Sequence
@@ -36,7 +37,6 @@ import pandas as pd
 from corpus_tools.actors import ActorRegistry, infer_group_from_role
 from corpus_tools.clean import split_paragraphs
 from corpus_tools.segment import split_sentences
-from corpus_tools.tokenize import tokenize
 
 QUOTE_COLUMNS = ["article_id", "quote_id", "start", "end", "text", "kind", "speaker_mention",
                  "mention_start", "mention_end", "speaker", "actor_id", "group", "group_source",
@@ -92,6 +92,10 @@ spokesperson spokesman spokeswoman press officer official officials executive ch
 chairwoman chair dr dr. mr mr. ms ms. mrs mrs. acting deputy czar counsel superintendent
 captain sgt. sgt lieutenant detective pastor reverend rev. father professor prof.""".split())
 _TERMINAL = ".?!\u2026"
+_MARK = re.compile("[" + OPEN_DOUBLE + CLOSE_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + "\"']")
+_WORD = re.compile(r"\w+(?:[’'-]\w+)*")
+#: How many earlier mentions pronoun resolution looks back over (bounds the work).
+_LOOKBACK = 64
 
 
 @dataclass
@@ -141,8 +145,8 @@ def _scan_paragraph(raw: str, pstart: int, pend: int, para: int) -> list[_Quote]
     quotes: list[_Quote] = []
     open_at = -1
     open_kind = ""  # "double" or "single"
-    i = pstart
-    while i < pend:
+    for m in _MARK.finditer(raw, pstart, pend):
+        i = m.start()
         ch = raw[i]
         prev = raw[i - 1] if i > pstart else " "
         nxt = raw[i + 1] if i + 1 < pend else " "
@@ -171,7 +175,6 @@ def _scan_paragraph(raw: str, pstart: int, pend: int, para: int) -> list[_Quote]
             if _is_word(prev) or prev in _TERMINAL + ",":
                 quotes.append(_Quote(open_at + 1, i, para, open_at, i, True))
                 open_at, open_kind = -1, ""
-        i += 1
     if open_kind == "double":
         quotes.append(_Quote(open_at + 1, pend, para, open_at, pend, False))
     return quotes
@@ -193,7 +196,9 @@ def _trim(raw: str, q: _Quote) -> _Quote | None:
 
 
 def _clean_np(np_text: str) -> str:
-    np_text = np_text.strip(" ,\u2014\u2013-\n\u00a0")
+    np_text = np_text.strip(" ,;:\u2014\u2013-\n\u00a0")
+    if np_text.endswith(".") and len(np_text.split()[-1]) > 3:
+        np_text = np_text[:-1]
     np_text = re.sub(r"^(?:and|but|so|then|also|later|earlier|again)\s+", "", np_text, flags=re.I)
     return np_text
 
@@ -205,7 +210,9 @@ def _name_in(np_text: str) -> str:
     words = head.split()
     run: list[str] = []
     for w in words:
-        bare = w.strip("()\u2019'")
+        bare = w.strip("()\u2019',;:")
+        if len(bare) > 2 and bare.endswith(".") and not bare[:-1].isupper():
+            bare = bare[:-1]
         if bare.lower().rstrip("’'s") in _ROLE_WORDS or bare.lower() in _ROLE_WORDS:
             run = []
             continue
@@ -230,11 +237,16 @@ def _latest(items: list[tuple[int, int, _Quote]], pos: int,
     def ok(q: _Quote) -> bool:
         return not gender or not q.gender or q.gender == gender
 
-    latest = next(((p, s) for p, s, q in reversed(items) if p < pos and ok(q)), None)
+    i = bisect.bisect_left(items, pos, key=lambda x: x[0])
+    lo = max(0, i - _LOOKBACK)
+    latest = next((k for k in range(i - 1, lo - 1, -1) if ok(items[k][2])), None)
     if latest is None:
         return None
-    same = [(p, q) for p, s, q in items if s == latest[1] and p < pos and ok(q)]
-    return min(same, key=lambda x: x[0])[1]
+    sent = items[latest][1]
+    k = latest
+    while k - 1 >= lo and items[k - 1][1] == sent:
+        k -= 1
+    return next(items[j][2] for j in range(k, latest + 1) if ok(items[j][2]))
 
 
 def _copy_speaker(src: _Quote, dst: _Quote) -> None:
@@ -395,20 +407,18 @@ def _add_to_roster(q: _Quote, ctx: _Context) -> None:
         sentence_starts = [a for a, _ in split_sentences(ctx.raw[pstart:pend], pstart)]
         for m in pattern.finditer(ctx.raw, max(pstart, q.open_mark), pend):
             sent = max((a for a in sentence_starts if a <= m.start()), default=pstart)
-            ctx.persons.append((m.start(), sent, q))
-    ctx.persons.sort(key=lambda x: x[0])
+            bisect.insort(ctx.persons, (m.start(), sent, q), key=lambda x: x[0])
 
 
 def _register(q: _Quote, ctx: _Context) -> None:
     if not q.speaker or q.group_source == "unknown" and not q.speaker[:1].isupper():
         return
     if q.speaker_kind == "person":
-        ctx.persons.append((q.open_mark, q.open_mark, q))
-        ctx.persons.sort(key=lambda x: x[0])
+        bisect.insort(ctx.persons, (q.open_mark, q.open_mark, q), key=lambda x: x[0])
         if not q.actor_id and len(q.speaker.split()) >= 2:
             _add_to_roster(q, ctx)
     elif q.speaker_kind == "organization" or q.actor_id:
-        ctx.organizations.append((q.open_mark, q.open_mark, q))
+        bisect.insort(ctx.organizations, (q.open_mark, q.open_mark, q), key=lambda x: x[0])
 
 
 def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
@@ -452,9 +462,13 @@ def _is_titlecase(text: str) -> bool:
         words[0][0].isupper()
 
 
+def _n_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
 def _looks_like_term(raw: str, q: _Quote) -> bool:
     content = raw[q.start:q.end].strip()
-    n_words = len(tokenize(content))
+    n_words = _n_words(content)
     if n_words > 5 or content[-1:] in _TERMINAL:
         return False
     if n_words == 1:
@@ -574,7 +588,8 @@ def extract_quotes_from_text(text: str, article_id: str = "doc",
             continue
         if not spans:
             continue
-        sentences = split_sentences(raw[pstart:pend], pstart)
+        sentence_starts = [a for a, _ in split_sentences(raw[pstart:pend], pstart)]
+        prev_close = pstart
         for si, q in enumerate(spans):
             whole = (q.open_mark <= pstart + 1 and (q.close_mark >= pend - 2 or not q.closed))
             if whole and (intro_before or dash_after == pi + 1):
@@ -587,10 +602,9 @@ def extract_quotes_from_text(text: str, article_id: str = "doc",
             elif _embedded(raw, q, pstart):
                 q.kind = "partial"
             next_open = spans[si + 1].open_mark if si + 1 < len(spans) else pend
-            sent_start = max((a for a, _ in sentences if a <= q.open_mark), default=pstart)
-            prev_close = max((p.close_mark + 1 for p in spans[:si] if p.kind != "term"),
-                             default=pstart)
-            clause_start = max(sent_start, prev_close if prev_close > sent_start else sent_start)
+            k = bisect.bisect_right(sentence_starts, q.open_mark) - 1
+            sent_start = sentence_starts[k] if k >= 0 else pstart
+            clause_start = max(sent_start, prev_close)
             found = False
             if q.kind == "block":
                 if dash_after == pi + 1 or (dash_after > pi and not intro_before):
@@ -611,12 +625,13 @@ def extract_quotes_from_text(text: str, article_id: str = "doc",
                 found = True
             if not found and q.kind == "partial" and _looks_like_term(raw, q):
                 q.kind, q.group, q.group_source = "term", "none", "term"
-            elif not found and len(tokenize(raw[q.start:q.end])) <= 5 and \
+            elif not found and _n_words(raw[q.start:q.end]) <= 5 and \
                     raw[q.start:q.end].rstrip()[-1:] not in _TERMINAL:
                 q.kind, q.group, q.group_source = "term", "none", "term"
             result.append(q)
             if q.kind != "term":
                 previous = q
+                prev_close = q.close_mark + 1
                 _register(q, ctx)
     return _to_frame(raw, article_id, result)
 
@@ -635,22 +650,18 @@ def _to_frame(raw: str, article_id: str, quotes: list[_Quote]) -> pd.DataFrame:
     if unknown:
         warnings.warn(f"{article_id}: {len(unknown)} speaker(s) with unknown group, kept as "
                       f"'unknown': {', '.join(unknown)}", stacklevel=3)
-    rows = []
+    cols: dict[str, list] = {c: [] for c in QUOTE_COLUMNS}
     for n, q in enumerate(quotes, start=1):
         term = q.kind == "term"
         mention = "" if term or q.mention_start < 0 else raw[q.mention_start:q.mention_end]
-        rows.append({
-            "article_id": article_id, "quote_id": f"{article_id}-q{n:02d}",
-            "start": q.start, "end": q.end, "text": raw[q.start:q.end], "kind": q.kind,
-            "speaker_mention": mention,
-            "mention_start": -1 if not mention else q.mention_start,
-            "mention_end": -1 if not mention else q.mention_end,
-            "speaker": "" if term else q.speaker, "actor_id": "" if term else q.actor_id,
-            "group": "none" if term else q.group,
-            "group_source": "term" if term else q.group_source,
-            "cue": "" if term else q.cue,
-        })
-    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+        values = (article_id, f"{article_id}-q{n:02d}", q.start, q.end, raw[q.start:q.end],
+                  q.kind, mention, q.mention_start if mention else -1,
+                  q.mention_end if mention else -1, "" if term else q.speaker,
+                  "" if term else q.actor_id, "none" if term else q.group,
+                  "term" if term else q.group_source, "" if term else q.cue)
+        for col, value in zip(QUOTE_COLUMNS, values, strict=True):
+            cols[col].append(value)
+    return pd.DataFrame(cols, columns=QUOTE_COLUMNS)
 
 
 def extract_quotes(corpus: pd.DataFrame,

@@ -1,21 +1,22 @@
 """Tokenization: word tokens with raw-text offsets, normalisation, stop words, n-grams and
 multiword terms.
 
-Tokens come from NLTK's :class:`~nltk.tokenize.RegexpTokenizer` (``span_tokenize``), so
-``raw[start:end]`` is always the token. The normalised form lower-cases and maps curly
-apostrophes to straight ones (``We’re`` and ``we're`` both become ``we're``). A possessive
+Tokens are the matches of one regular expression (what NLTK's ``RegexpTokenizer`` does,
+called directly), so ``raw[start:end]`` is always the token. The normalised form
+lower-cases and maps curly apostrophes to straight ones (``We’re`` and ``we're`` both
+become ``we're``). A possessive
 ``’s`` is split off as its own token (as the Penn Treebank does).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
 from nltk.stem.porter import PorterStemmer
-from nltk.tokenize import RegexpTokenizer
 from nltk.util import ngrams as nltk_ngrams
 
 from corpus_tools.segment import extract_sentences, load_wordlist
@@ -29,7 +30,7 @@ TOKEN_PATTERN = (
     r"|\w+(?:-\w+)*(?:[’'](?![sS]\b)\w+)*"
     r"|[’'][sS]\b"
 )
-_TOKENIZER = RegexpTokenizer(TOKEN_PATTERN)
+_TOKEN_RE = re.compile(TOKEN_PATTERN)
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'"})
 
 
@@ -77,8 +78,10 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     >>> [t.norm for t in tokenize("We’re in the U.S., Trump’s MS-13 claim.")]
     ["we're", 'in', 'the', 'u.s.', 'trump', "'s", 'ms-13', 'claim']
     """
-    return [Token(offset + a, offset + b, text[a:b], normalize(text[a:b]))
-            for a, b in _TOKENIZER.span_tokenize(text)]
+    # Same spans as ``nltk.tokenize.RegexpTokenizer(TOKEN_PATTERN).span_tokenize``, without
+    # its per-match guard wrapper, which tripled the pipeline's tokenizing time.
+    return [Token(offset + m.start(), offset + m.end(), m.group(), normalize(m.group()))
+            for m in _TOKEN_RE.finditer(text)]
 
 
 def singular(norm: str) -> str:

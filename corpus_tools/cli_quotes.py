@@ -1,0 +1,90 @@
+"""``corpus-tools quotes PATH...``: who-said-what records for any English news articles."""
+
+from __future__ import annotations
+
+import json
+import sys
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+import pandas as pd
+
+from corpus_tools.actors import ActorRegistry
+from corpus_tools.load import CorpusError
+from corpus_tools.quotes import extract_quotes_from_text
+
+RECORD_COLUMNS = ["article_id", "quote_id", "start", "end", "text", "kind", "speaker",
+                  "group", "group_source", "actor_id", "speaker_mention", "mention_start",
+                  "mention_end", "cue"]
+
+
+def _text_files(paths: Sequence[str | Path]) -> list[Path]:
+    files: list[Path] = []
+    problems = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found = sorted(p.glob("*.txt"))
+            if not found:
+                problems.append(f"{p}: folder has no .txt files")
+            files.extend(found)
+        elif p.is_file():
+            files.append(p)
+        else:
+            problems.append(f"{p}: no such file or folder")
+    if problems:
+        raise CorpusError(problems)
+    return files
+
+
+def _read(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise CorpusError([f"{path}: not valid UTF-8 (byte 0x{data[err.start]:02x} at "
+                           f"offset {err.start}, line {line})"]) from err
+
+
+def extract_quote_records(paths: Sequence[str | Path],
+                          actors_csv: str | Path | None = None) -> pd.DataFrame:
+    """Quotes of every text file in ``paths`` (files or folders of ``.txt``), with stance
+    and tone when those modules are available. ``article_id`` is the file stem."""
+    registry = ActorRegistry(actors_csv)
+    frames = [extract_quotes_from_text(_read(f), f.stem, registry) for f in _text_files(paths)]
+    quotes = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
+        columns=RECORD_COLUMNS)
+    columns = list(RECORD_COLUMNS)
+    try:
+        from corpus_tools.stance import score_quotes
+    except ImportError:  # stance/tone not installed in this build
+        return quotes[columns]
+    scored = score_quotes(quotes)
+    columns += [c for c in ("stance", "stance_score", "tone") if c in scored.columns]
+    return scored[columns]
+
+
+def quotes_command(paths: Sequence[str | Path], actors_csv: str | Path | None = None,
+                   fmt: str = "jsonl", out: TextIO | None = None) -> int:
+    """Write one record per quote as JSON lines or CSV; return the exit code.
+
+    Speakers whose group is unknown are reported on stderr, never dropped.
+    """
+    out = out or sys.stdout
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            records = extract_quote_records(paths, actors_csv)
+        except CorpusError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+    for w in caught:
+        print(f"warning: {w.message}", file=sys.stderr)
+    if fmt == "csv":
+        records.to_csv(out, index=False, lineterminator="\n")
+    else:
+        for rec in records.to_dict(orient="records"):
+            out.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+    return 0

@@ -1,0 +1,178 @@
+"""Quote extraction and attribution: seeds, held-out fixtures, shapes, robustness."""
+
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus_tools import load_corpus
+from corpus_tools.paths import PROJECT_ROOT
+from corpus_tools.quote_eval import evaluate_quotes, list_errors, load_gold_quotes
+from corpus_tools.quotes import QUOTE_COLUMNS, extract_quotes, extract_quotes_from_text
+
+FIXTURES = PROJECT_ROOT / "tests" / "fixtures" / "articles"
+
+
+def _quotes(text: str) -> pd.DataFrame:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return extract_quotes_from_text("Headline\n\n" + text)
+
+
+def _one(text: str) -> dict:
+    q = _quotes(text)
+    speech = q[q["kind"] != "term"]
+    assert len(speech) >= 1, q
+    return speech.iloc[0].to_dict()
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(corpus):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return extract_quotes(corpus)
+
+
+def test_seed_scores_meet_the_bar(seed_quotes):
+    scores = evaluate_quotes(seed_quotes, load_gold_quotes()).set_index("article_id")
+    overall = scores.loc["all"]
+    assert overall["f1"] >= 0.97, list_errors(seed_quotes, load_gold_quotes())
+    assert overall["speaker_accuracy"] >= 0.97, list_errors(seed_quotes, load_gold_quotes())
+    assert overall["group_accuracy"] >= 0.97
+
+
+def test_fixture_scores_meet_the_bar():
+    corpus = load_corpus(FIXTURES)
+    assert len(corpus) >= 4
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        predicted = extract_quotes(corpus)
+    gold = load_gold_quotes(FIXTURES / "gold.csv")
+    overall = evaluate_quotes(predicted, gold).set_index("article_id").loc["all"]
+    assert overall["f1"] >= 0.97, list_errors(predicted, gold)
+    assert overall["speaker_accuracy"] >= 0.97, list_errors(predicted, gold)
+
+
+def test_columns_and_offsets(seed_quotes, raw_texts):
+    assert list(seed_quotes.columns[:len(QUOTE_COLUMNS)]) == QUOTE_COLUMNS
+    for row in seed_quotes.itertuples():
+        raw = raw_texts[row.article_id]
+        assert raw[row.start:row.end] == row.text
+        if row.speaker_mention:
+            assert raw[row.mention_start:row.mention_end] == row.speaker_mention
+    assert seed_quotes["quote_id"].is_unique
+
+
+def test_unquoted_block_statement_with_dash_line(seed_quotes):
+    rollins = seed_quotes[seed_quotes["speaker"] == "Rachael Rollins"]
+    assert rollins["kind"].tolist() == ["block"]
+    assert rollins["text"].iloc[0].startswith("Deploying militarized units")
+    assert rollins["group"].iloc[0] == "local_officials"
+
+
+def test_terms_are_never_attributed(seed_quotes):
+    terms = seed_quotes[seed_quotes["kind"] == "term"]
+    assert set(terms["text"]) == {"One Big Beautiful Bill,", "sanctuary"}
+    assert (terms["speaker"] == "").all() and (terms["group"] == "none").all()
+
+
+@pytest.mark.parametrize(("text", "speaker", "kind", "cue"), [
+    ('"We will go in,” Mayor Jane Doe said.', "Jane Doe", "direct", "said"),
+    ("“We will go in,” said Jane Doe, director of the Lowell Immigrant Coalition.",
+     "Jane Doe", "direct", "said"),
+    ("Gov. Maura Healey told reporters: “We will not help.”", "Maura Healey", "direct",
+     "told (colon)"),
+    ("The plan would help “people who have nowhere else to go,” according to Wu.",
+     "Michelle Wu", "partial", "according to"),
+    ("A DHS spokesperson said the agency would target “the worst of the worst.”",
+     "Department of Homeland Security", "partial", "said"),
+    ("“We’re ready,” Trump’s border czar Tom Homan said.", "Tom Homan", "direct", "said"),
+])
+def test_attribution_shapes(text, speaker, kind, cue):
+    row = _one(text)
+    assert (row["speaker"], row["kind"], row["cue"]) == (speaker, kind, cue)
+
+
+def test_speaker_in_the_middle_and_nested_quotes():
+    q = _quotes("“Call it a ‘crackdown’ if you like,” Wu said, “but it is fear.”")
+    assert q["text"].tolist() == ["Call it a ‘crackdown’ if you like,", "but it is fear."]
+    assert set(q["speaker"]) == {"Michelle Wu"}
+
+
+def test_apostrophes_are_not_quote_marks():
+    q = _quotes("Trump’s plan isn’t new, and we’re told the ’90s policy returns.")
+    assert q.empty
+
+
+def test_speech_continued_across_paragraphs():
+    q = _quotes("Wu said: “First paragraph of the speech.\n\n“Second paragraph of it.”")
+    assert q["text"].tolist() == ["First paragraph of the speech.", "Second paragraph of it."]
+    assert q["speaker"].tolist() == ["Michelle Wu", "Michelle Wu"]
+
+
+def test_pronouns_resolve_to_latest_compatible_person():
+    q = _quotes("Mayor Michelle Wu met Tom Homan on Friday.\n\n“We said no,” she said.\n\n"
+                "“We will come anyway,” he said.")
+    assert q["speaker"].tolist() == ["Michelle Wu", "Tom Homan"]
+
+
+def test_organisational_speakers():
+    q = _quotes("Gov. Maura Healey’s office said she would “use every tool.”\n\n"
+                "A spokesperson at DHS said: “We will not be deterred.”\n\n"
+                "“Nobody is above the law,” the spokesperson said.")
+    assert q["speaker"].tolist() == ["Maura Healey", "Department of Homeland Security",
+                                     "Department of Homeland Security"]
+
+
+def test_unknown_speakers_are_flagged_not_dropped():
+    with pytest.warns(UserWarning, match="unknown group"):
+        q = extract_quotes_from_text("H\n\n“It is cold,” said Pat Smith, who lives nearby.")
+    assert q[["speaker", "group", "group_source"]].values.tolist() == [
+        ["Pat Smith", "unknown", "unknown"]]
+
+
+def test_role_cues_group_unregistered_speakers():
+    q = _quotes("“We comply,” said Harris County Sheriff Ed Gonzalez.\n\n"
+                "“We enforce,” said Karoline Leavitt, a White House spokesperson.")
+    assert q[["speaker", "group", "group_source"]].values.tolist() == [
+        ["Ed Gonzalez", "local_officials", "role_cue"],
+        ["Karoline Leavitt", "administration", "role_cue"]]
+
+
+@pytest.mark.parametrize("text", [
+    "", "   \n\n  ", "No quotes at all here.", "“never closes and goes on",
+    "stray ” closing and ‘ opening marks ’", '<p>“HTML <b>remnants</b>,” she said.</p>',
+    "“a” “b” “c” \" \" \"", "— \n\n— —", "“\n\n”\n\n“",
+])
+def test_bad_input_never_crashes(text):
+    q = extract_quotes_from_text(text)
+    for row in q.itertuples():
+        assert text[row.start:row.end] == row.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(list("ab .,:;\n\"'“”‘’—–-<>") + ["said", " Wu ", "\n\n",
+                                                                   "He ", "Mayor Jo Li"]),
+                max_size=120).map("".join))
+def test_offsets_always_slice_to_text(text):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        q = extract_quotes_from_text(text)
+    for row in q.itertuples():
+        assert text[row.start:row.end] == row.text
+        assert 0 <= row.start < row.end <= len(text)
+        if row.mention_start >= 0:
+            assert text[row.mention_start:row.mention_end] == row.speaker_mention
+
+
+def test_adversarial_input_terminates():
+    unit = "“a,” he said “b ” ‘c’ \"d\" — e: “f\n\n"
+    text = "H\n\n" + unit * 3000  # ~100 KB of marks, cues and breaks
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        q = extract_quotes_from_text(text)
+    assert len(q) > 0
