@@ -1,8 +1,9 @@
 """corpus_tools: who says what about immigration enforcement in the news.
 
 The pipeline, one module per step: ``load`` -> ``clean`` -> ``segment`` -> ``tokenize`` ->
-``quotes`` / ``actors`` -> ``units`` -> ``terms`` / ``keyness`` / ``context`` / ``naming``
--> ``frames`` -> ``stance`` / ``tone`` -> ``outputs``. Public names are imported lazily,
+``quotes`` / ``actors`` (evaluated in ``quote_eval``) -> ``units`` -> ``voices`` ->
+``terms`` / ``keyness`` / ``context`` / ``naming`` -> ``frames`` (``validate_frames``) ->
+``stance`` / ``tone`` -> ``outputs``. Public names are imported lazily,
 so ``import corpus_tools`` stays fast. (The word tokenizer is
 ``corpus_tools.tokenize.tokenize``: the module name is taken by the step.)
 """
@@ -25,6 +26,26 @@ _EXPORTS: dict[str, str] = {
     "extract_tokens": "tokenize",
     # units of comparison
     "extract_units": "units", "extract_narration": "units",
+    # quotes, speakers and voices
+    "extract_quotes": "quotes", "extract_quotes_from_text": "quotes",
+    "load_actors": "actors", "ActorRegistry": "actors",
+    "infer_group_from_role": "actors",
+    "load_gold_quotes": "quote_eval", "evaluate_quotes": "quote_eval",
+    "count_quotes": "voices", "count_speakers": "voices", "count_mentions": "voices",
+    "compare_voice_and_mention": "voices",
+    # terms, keyness, context, naming
+    "count_terms": "terms", "top_terms": "terms", "score_log_odds": "keyness",
+    "score_keyness": "keyness", "dirichlet_prior": "keyness",
+    "extract_collocations": "context", "kwic": "context", "count_naming": "naming",
+    "find_naming": "naming", "load_naming": "naming",
+    # framing
+    "load_codebook": "frames", "tag_frames": "frames", "frame_matrix": "frames",
+    "score_frame_shares": "frames", "test_frame_differences": "frames",
+    "frame_examples": "frames", "load_frame_gold": "validate_frames",
+    "evaluate_tagger": "validate_frames", "evaluate_classifier": "validate_frames",
+    "validation_table": "validate_frames",
+    # description
+    "describe_corpus": "describe", "count_top_words": "describe",
     # outputs and style
     "save_figure": "outputs", "save_table": "outputs",
     "apply_style": "style", "group_color": "style", "group_label": "style",

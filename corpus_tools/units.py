@@ -56,7 +56,8 @@ def extract_narration(corpus: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFram
     return pd.DataFrame(rows, columns=["article_id", "unit_id", "start", "end", "text"])
 
 
-def extract_units(corpus: pd.DataFrame, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+def extract_units(corpus: pd.DataFrame, quotes: pd.DataFrame | None = None,
+                  actors: object = None) -> pd.DataFrame:
     """The units of comparison: one row per quote and one per narration sentence.
 
     Parameters
@@ -67,6 +68,9 @@ def extract_units(corpus: pd.DataFrame, quotes: pd.DataFrame | None = None) -> p
         A quote table (``article_id, start, end, text, kind, speaker, group`` and
         optionally ``quote_id``): the extractor's output, the hand-coded gold, or your
         own. Defaults to :func:`corpus_tools.quotes.extract_quotes` on ``corpus``.
+    actors : path, DataFrame or ActorRegistry, optional
+        The actor registry used when quotes are extracted here (default
+        ``data/actors.csv``).
 
     Returns
     -------
@@ -78,7 +82,7 @@ def extract_units(corpus: pd.DataFrame, quotes: pd.DataFrame | None = None) -> p
     if quotes is None:
         from corpus_tools.quotes import extract_quotes
 
-        quotes = extract_quotes(corpus)
+        quotes = extract_quotes(corpus, actors=actors)
     speech = quotes[quotes["kind"] != "term"].copy() if len(quotes) else quotes.copy()
     if "quote_id" not in speech.columns:
         speech["quote_id"] = [f"{a}-q{i:02d}" for i, a in enumerate(speech["article_id"], 1)]

@@ -26,3 +26,10 @@ def test_python_dash_m():
     out = subprocess.run([sys.executable, "-m", "corpus_tools", "--help"], capture_output=True,
                          text=True, check=True)
     assert "corpus-tools" in out.stdout
+
+
+def test_every_public_name_resolves():
+    import corpus_tools
+
+    for name in corpus_tools.__all__:
+        assert getattr(corpus_tools, name) is not None, name
