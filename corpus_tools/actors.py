@@ -47,6 +47,9 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                    r"judge|board)|police (?:chief|commissioner|department)|"
                                    r"state (?:senator|representative|police)|state Sen\.|"
                                    r"state Rep\.|selectman|city manager|county)\b", re.I)),
+    # Members of Congress (federal legislators, not the administration): other.
+    ("other", re.compile(r"\b(?:Rep\.|Sen\.|Congressman|Congresswoman|Congressmember|"
+                         r"U\.S\. (?:Rep|Sen)\.|senator|representative)(?=\s|,|$)", re.I)),
 )
 _REQUIRED_GROUP = set(GROUPS)
 #: A person's name followed by one of these is a modifier, not the speaker.

@@ -67,6 +67,10 @@ _AFTER_NP_VERB = re.compile(r"^[\s,\u2014\u2013-]*(?P<np>[^;:!?\u201c\u201d\",]{
                             r"(?P<verb>" + _VERB + r")\b")
 _AFTER_VERB_NP = re.compile(r"^[\s,\u2014\u2013-]*(?P<verb>" + _VERB + r")\s+"
                             r"(?P<np>[^;:!?\u201c\u201d\"]{1,160})")
+#: ``,” the official, who spoke on condition of anonymity, said``
+_AFTER_NP_CLAUSE_VERB = re.compile(r"^[\s,]*(?P<np>[^;:!?\u201c\u201d\",]{1,80}),\s*(?:who|whose|"
+                                   r"which|a|an|the|\d+)\b[^;:!?\u201c\u201d\"]{0,160}?,\s+"
+                                   r"(?P<verb>" + _VERB + r")\b")
 _LATE_CUE = re.compile(r",\s*(?P<np>[^,;:!?\u201c\u201d\"]{1,80}?)\s+(?P<verb>" + _VERB +
                        r")\b")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<np>[^;:!?\u201c\u201d\"]{1,160})", re.I)
@@ -81,6 +85,7 @@ _TITLED_NAME = re.compile(r"\b(?:Mayor|Gov\.|Governor|Sheriff|Councilor|Councilm
                           r"Judge|Dr\.|Attorney General|District Attorney|President)\s+"
                           r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][\w’'-]+|"
                           r"de|la|van|von|del)){1,3})")
+_PRONOUN_HEAD = re.compile(r"^\s*(?:he|she|they|we|i)\b", re.I)
 _PRONOUNS = {"he": "m", "she": "f", "they": "", "we": "", "i": ""}
 _ANAPHORA = re.compile(r"^(?:the|a|an|that|this)\s+(?:\w+\s+){0,2}(?:spokesperson|spokesman|"
                        r"spokeswoman|agency|department|office|official|officials|statement|"
@@ -277,9 +282,16 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
             return True
         _copy_speaker(ref, q)
         return True
-    head = np_text.split(",")[0]
+    parts = np_text.split(",")
+    head = parts[0]
     found = ctx.registry.find(head, offset)
     name = _name_in(head)
+    if found is None and not name and len(parts) > 1 and not _PRONOUN_HEAD.match(head):
+        # a generic head with the name in apposition: "the mayor, Brandon Johnson"
+        appositive = parts[1].strip()
+        if _name_in(appositive) == appositive.rstrip("."):
+            name = _name_in(appositive)
+            found = ctx.registry.find(appositive)
     if found is None and not name:
         found = ctx.registry.find(np_text, offset)
     if found is not None:
@@ -338,7 +350,7 @@ def _attribute_after(raw: str, q: _Quote, pend: int, next_open: int, ctx: _Conte
                     seg, q, ctx, q.open_mark):
             q.cue = m.group("verb").lower()
             return True
-    m = _AFTER_NP_VERB.match(seg)
+    m = _AFTER_NP_VERB.match(seg) or _AFTER_NP_CLAUSE_VERB.match(seg)
     if m:
         np_text = m.group("np")
         lead = len(np_text) - len(np_text.lstrip(" ,\u2014\u2013-"))
@@ -375,7 +387,7 @@ def _attribute_before(raw: str, q: _Quote, clause_start: int, ctx: _Context) -> 
                 q.cue = "according to"
                 return True
             continue
-        head_start = max(pre.rfind(ch, 0, m.start()) for ch in ".;\u2014\u201d\"") + 1
+        head_start = max(pre.rfind(ch, 0, m.start()) for ch in ";\u2014\u201d\"") + 1
         np_text = pre[head_start:m.start()]
         np_text = re.sub(r"^\s*(?:On|In|At|Last|This|Earlier|Later)\b[^,]{0,40},\s*", "",
                          np_text)

@@ -91,6 +91,17 @@ def test_terms_are_never_attributed(seed_quotes):
     ("A DHS spokesperson said the agency would target “the worst of the worst.”",
      "Department of Homeland Security", "partial", "said"),
     ("“We’re ready,” Trump’s border czar Tom Homan said.", "Tom Homan", "direct", "said"),
+    ("‘We will not be intimidated,’ said the mayor, Brandon Johnson.", "Brandon Johnson",
+     "direct", "said"),
+    ("“We are watching,” the official, who spoke on condition of anonymity, said.",
+     "the official", "direct", "said"),
+    ("Rep. Seth Moulton, D-Mass., called the plan “a disgrace.”", "Seth Moulton", "partial",
+     "called"),
+    ("The mayor’s spokesperson, Jane Roe, said in an email that “the city follows the law.”",
+     "Jane Roe", "partial", "said"),
+    ("Asked about the plan, Wu replied, “Not in Boston.”", "Michelle Wu", "direct",
+     "replied"),
+    ("Noem posted on X: “We are coming.”", "Kristi Noem", "direct", "posted (colon)"),
 ])
 def test_attribution_shapes(text, speaker, kind, cue):
     row = _one(text)
@@ -141,6 +152,11 @@ def test_role_cues_group_unregistered_speakers():
     assert q[["speaker", "group", "group_source"]].values.tolist() == [
         ["Ed Gonzalez", "local_officials", "role_cue"],
         ["Karoline Leavitt", "administration", "role_cue"]]
+
+
+def test_members_of_congress_from_elsewhere_are_other():
+    row = _one("Rep. Seth Moulton, D-Mass., called the plan “a disgrace.”")
+    assert (row["group"], row["group_source"]) == ("other", "role_cue")
 
 
 @pytest.mark.parametrize("text", [
