@@ -37,6 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     q.set_defaults(func=_cmd_quotes)
 
+    from corpus_tools.cli_analyze import add_analyze_parser
+
+    add_analyze_parser(sub)
+
     r = sub.add_parser("run-notebooks", help="execute the numbered notebooks headlessly")
     r.add_argument("notebooks", nargs="*", help="notebooks to run (default: all, in order)")
     r.add_argument("--kernel", "-k", default=DEFAULT_KERNEL)
