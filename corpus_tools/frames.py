@@ -43,6 +43,7 @@ import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -211,26 +212,69 @@ def load_codebook(path: str | Path | None = None) -> pd.DataFrame:
 
 def _match(words: Sequence[_Word], pattern: Pattern) -> list[tuple[int, int]]:
     """Token index spans ``[i, j)`` where ``pattern`` matches ``words``."""
-    n = len(pattern.pieces)
-    return [(i, i + n) for i in range(len(words) - n + 1)
-            if all(p.matches(w.norm, w.stem) for p, w in zip(pattern.pieces, words[i:i + n],
-                                                             strict=True))]
+    return [(i, j) for i, j, _ in _match_all(words, (pattern,))]
 
 
-def _frame_hits(words: Sequence[_Word], patterns: Sequence[Pattern],
-                exclude: Sequence[Pattern]) -> list[tuple[int, int, str]]:
-    """Non-nested, non-excluded hits ``(i, j, indicator)`` of one frame, leftmost-longest."""
-    vetoed = [span for pat in exclude for span in _match(words, pat)]
-    found = sorted(((i, j, pat.text) for pat in patterns for i, j in _match(words, pat)),
-                   key=lambda h: (h[0], -h[1], h[2]))
+def _select_hits(found: list[tuple[int, int, str]], vetoed: list[tuple[int, int]]
+                 ) -> list[tuple[int, int, str]]:
+    """Leftmost-longest, non-overlapping hits that no exclusion pattern covers."""
     out: list[tuple[int, int, str]] = []
-    for i, j, text in found:
+    for i, j, text in sorted(found, key=lambda h: (h[0], -h[1], h[2])):
         if any(i < b and a < j for a, b in vetoed):
             continue
         if out and i < out[-1][1]:  # overlaps the previous (longer or earlier) hit
             continue
         out.append((i, j, text))
     return out
+
+
+@lru_cache(maxsize=512)
+def _pattern_index(patterns: tuple[Pattern, ...]
+                   ) -> tuple[dict[str, tuple[Pattern, ...]], tuple[Pattern, ...]]:
+    """Patterns by the stem of their first word, plus those starting with a prefix piece."""
+    exact: dict[str, list[Pattern]] = {}
+    prefix: list[Pattern] = []
+    for pat in patterns:
+        first = pat.pieces[0]
+        if first.prefix:
+            prefix.append(pat)
+        else:
+            exact.setdefault(first.value, []).append(pat)
+    return {k: tuple(v) for k, v in exact.items()}, tuple(prefix)
+
+
+def _match_all(words: Sequence[_Word], patterns: Sequence[Pattern]
+               ) -> list[tuple[int, int, str]]:
+    """Every ``(i, j, indicator)`` where one of ``patterns`` matches; only the patterns whose
+    first word fits a token are tried there, so the cost grows with tokens, not tokens x
+    patterns."""
+    return [(i, j, pat.text) for i, j, pat in _match_patterns(words, tuple(patterns))]
+
+
+def _match_patterns(words: Sequence[_Word], patterns: tuple[Pattern, ...]
+                    ) -> list[tuple[int, int, Pattern]]:
+    exact, prefix = _pattern_index(patterns)
+    out = []
+    n_words = len(words)
+    for i, w in enumerate(words):
+        candidates = exact.get(w.stem, ())
+        if prefix:
+            candidates = (*candidates,
+                          *(p for p in prefix if w.norm.startswith(p.pieces[0].value)))
+        for pat in candidates:
+            n = len(pat.pieces)
+            if i + n <= n_words and all(
+                    piece.matches(x.norm, x.stem)
+                    for piece, x in zip(pat.pieces[1:], words[i + 1:i + n], strict=True)):
+                out.append((i, i + n, pat))
+    return out
+
+
+def _frame_hits(words: Sequence[_Word], patterns: Sequence[Pattern],
+                exclude: Sequence[Pattern]) -> list[tuple[int, int, str]]:
+    """Non-nested, non-excluded hits ``(i, j, indicator)`` of one frame, leftmost-longest."""
+    vetoed = [(i, j) for i, j, _ in _match_all(words, exclude)] if exclude else []
+    return _select_hits(_match_all(words, patterns), vetoed)
 
 
 def _unit_ids(units: pd.DataFrame) -> pd.Series:
@@ -279,14 +323,32 @@ def tag_frames(units: pd.DataFrame, codebook: pd.DataFrame | None = None) -> pd.
                 else pd.Series("", index=units.index))
     frames = list(zip(codebook["frame_id"], codebook["patterns"], codebook["exclude_patterns"],
                       strict=True))
+    # One pass per unit over every frame's patterns; hits are then split by frame.
+    roles: dict[Pattern, list[tuple[int, bool]]] = {}
+    for order, (_, patterns, exclude) in enumerate(frames):
+        for pat in patterns:
+            roles.setdefault(pat, []).append((order, False))
+        for pat in exclude:
+            roles.setdefault(pat, []).append((order, True))
+    every_pattern = tuple(roles)
     rows = []
     for uid, aid, start, text in zip(ids, articles, units["start"], units["text"], strict=True):
         start = int(start)
         text = "" if not isinstance(text, str) else text
         words = _words(text, start)
+        found: dict[int, list[tuple[int, int, str]]] = {}
+        vetoed: dict[int, list[tuple[int, int]]] = {}
+        for i, j, pat in _match_patterns(words, every_pattern):
+            for order, is_exclude in roles[pat]:
+                if is_exclude:
+                    vetoed.setdefault(order, []).append((i, j))
+                else:
+                    found.setdefault(order, []).append((i, j, pat.text))
         unit_rows = []
-        for order, (fid, patterns, exclude) in enumerate(frames):
-            for i, j, indicator in _frame_hits(words, patterns, exclude):
+        for order, (fid, _, _) in enumerate(frames):
+            if order not in found:
+                continue
+            for i, j, indicator in _select_hits(found[order], vetoed.get(order, [])):
                 a, b = words[i].start, words[j - 1].end
                 unit_rows.append((a, order, (uid, aid, fid,
                                              text[a - start:b - start], indicator, a, b)))
