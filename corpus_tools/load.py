@@ -145,11 +145,10 @@ def _load_table_file(path: Path, problems: list[str]) -> tuple[pd.DataFrame, lis
     return meta.drop(columns=["text"]), texts
 
 
-def _locate(data_dir: Path, problems: list[str]) -> tuple[pd.DataFrame, list[str | None]]:
-    if data_dir.is_file():
-        return _load_table_file(data_dir, problems)
-    if not data_dir.is_dir():
-        raise CorpusError([f"data folder not found: {data_dir}"])
+def folder_metadata(data_dir: Path, problems: list[str]) -> tuple[pd.DataFrame, Path]:
+    """Metadata of a data folder (``articles.csv``, or one row per ``.txt`` file) with a
+    ``_label`` per row for error messages, and the folder holding the texts. No text is
+    read; problems found are appended to ``problems``."""
     raw_dir = data_dir / "raw" if (data_dir / "raw").is_dir() else data_dir
     csv_path = data_dir / "articles.csv"
     if csv_path.is_file():
@@ -163,6 +162,15 @@ def _locate(data_dir: Path, problems: list[str]) -> tuple[pd.DataFrame, list[str
             if col not in meta.columns:
                 meta[col] = ""
         meta["_label"] = [f"{raw_dir.name}/{f}" for f in files]
+    return meta, raw_dir
+
+
+def _locate(data_dir: Path, problems: list[str]) -> tuple[pd.DataFrame, list[str | None]]:
+    if data_dir.is_file():
+        return _load_table_file(data_dir, problems)
+    if not data_dir.is_dir():
+        raise CorpusError([f"data folder not found: {data_dir}"])
+    meta, raw_dir = folder_metadata(data_dir, problems)
     return meta, _texts_for_rows(meta, raw_dir, problems)
 
 

@@ -27,9 +27,9 @@ from corpus_tools.load import (
     CORPUS_COLUMNS,
     METADATA_COLUMNS,
     CorpusError,
-    _metadata_from_csv,
     _parse_date,
     _texts_for_rows,
+    folder_metadata,
 )
 from corpus_tools.paths import DATA_DIR, resolve_dir
 
@@ -89,19 +89,7 @@ def corpus_frame(records: Iterable[Record]) -> pd.DataFrame:
 def _folder_metadata(data_dir: Path) -> tuple[pd.DataFrame, Path]:
     """Validated metadata of a data folder (all rows; no text is read) and its text folder."""
     problems: list[str] = []
-    raw_dir = data_dir / "raw" if (data_dir / "raw").is_dir() else data_dir
-    csv_path = data_dir / "articles.csv"
-    if csv_path.is_file():
-        meta = _metadata_from_csv(csv_path, problems)
-    else:
-        files = sorted(p.name for p in raw_dir.glob("*.txt"))
-        if not files:
-            raise CorpusError([f"{data_dir}: no articles.csv and no .txt files"])
-        meta = pd.DataFrame({"article_id": [Path(f).stem for f in files], "file": files})
-        for col in METADATA_COLUMNS:
-            if col not in meta.columns:
-                meta[col] = ""
-        meta["_label"] = [f"{raw_dir.name}/{f}" for f in files]
+    meta, raw_dir = folder_metadata(data_dir, problems)
     for value, label in zip(meta["published"], meta["_label"], strict=True):
         _parse_date(value, label, problems)
     root = raw_dir.resolve()
