@@ -71,6 +71,7 @@ _AFTER_VERB_NP = re.compile(r"^[\s,\u2014\u2013-]*(?P<verb>" + _VERB + r")\s+"
 _AFTER_NP_CLAUSE_VERB = re.compile(r"^[\s,]*(?P<np>[^;:!?\u201c\u201d\",]{1,80}),\s*(?:who|whose|"
                                    r"which|a|an|the|\d+)\b[^;:!?\u201c\u201d\"]{0,160}?,\s+"
                                    r"(?P<verb>" + _VERB + r")\b")
+_PROBE = re.compile(r"^\s*,?\s*(?:\w+\s+){0,3}" + _VERB + r"\b")
 _LATE_CUE = re.compile(r",\s*(?P<np>[^,;:!?\u201c\u201d\"]{1,80}?)\s+(?P<verb>" + _VERB +
                        r")\b")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<np>[^;:!?\u201c\u201d\"]{1,160})", re.I)
@@ -652,7 +653,7 @@ def _attribute_after_probe(raw: str, q: _Quote, pend: int) -> bool:
     """Is a short quote followed by a reporting cue (``“Never,” she said``)?"""
     a = q.close_mark + 1
     seg = raw[a:min(pend, a + 80)]
-    return bool(re.match(r"^\s*,?\s*(?:\w+\s+){0,3}" + _VERB + r"\b", seg))
+    return bool(_PROBE.match(seg))
 
 
 def _to_frame(raw: str, article_id: str, quotes: list[_Quote]) -> pd.DataFrame:
