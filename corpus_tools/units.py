@@ -8,6 +8,8 @@ narration.
 
 from __future__ import annotations
 
+import bisect
+
 import pandas as pd
 
 from corpus_tools.segment import extract_sentences
@@ -15,6 +17,9 @@ from corpus_tools.segment import extract_sentences
 UNIT_COLUMNS = ["article_id", "unit_id", "kind", "start", "end", "text", "speaker", "group",
                 "outlet", "year"]
 #: Characters blanked with the quoted words: the marks that open and close them.
+#: Quotes are non-overlapping and sorted, so the walk back stops at the first quote that
+#: ends before the sentence; the cap only bounds pathological (nested) input.
+_MAX_SPANS_BACK = 10_000
 _QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019"
 
 
@@ -45,11 +50,23 @@ def extract_narration(corpus: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFram
     for aid, qs, qe in zip(speech.get("article_id", []), speech.get("start", []),
                            speech.get("end", []), strict=True):
         spans.setdefault(aid, []).append((int(qs), int(qe)))
+    for aid in spans:
+        spans[aid].sort()
+    starts = {aid: [a for a, _ in v] for aid, v in spans.items()}
     rows = []
     for aid, sno, start, end, text in zip(sentences["article_id"], sentences["sentence"],
                                           sentences["start"], sentences["end"],
                                           sentences["text"], strict=True):
-        inside = [(a, b) for a, b in spans.get(aid, []) if a < end and b > start]
+        # quotes starting before the sentence ends, walking back while they reach into it
+        article_spans = spans.get(aid, [])
+        k = bisect.bisect_left(starts.get(aid, []), end) - 1
+        inside = []
+        while k >= 0 and len(inside) < _MAX_SPANS_BACK:
+            a, b = article_spans[k]
+            if b <= start:  # this quote, and every earlier one, ends before the sentence
+                break
+            inside.append((a, b))
+            k -= 1
         blanked = _blank_spans(text, start, inside) if inside else text
         if any(c.isalpha() for c in blanked):
             rows.append((aid, f"{aid}-s{sno:03d}", start, end, blanked))
