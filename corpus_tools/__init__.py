@@ -44,6 +44,12 @@ _EXPORTS: dict[str, str] = {
     "frame_examples": "frames", "load_frame_gold": "validate_frames",
     "evaluate_tagger": "validate_frames", "evaluate_classifier": "validate_frames",
     "validation_table": "validate_frames",
+    # stance and tone
+    "score_stance": "stance", "score_quotes": "stance", "count_stance": "stance",
+    "score_speaker_positions": "stance", "evaluate_stance": "stance", "score_tone": "tone",
+    # batch runs on corpora of any size
+    "analyze_corpus": "batch", "analyze_article": "batch", "iter_articles": "stream",
+    "make_synthetic_corpus": "synth",
     # description
     "describe_corpus": "describe", "count_top_words": "describe",
     # outputs and style

@@ -1,0 +1,269 @@
+"""Benchmarks for issue 7: throughput, linearity, memory, parallel speed-up, reference
+tokenizers, notebook overhead and adversarial input. Run with ``make bench`` or
+
+    .venv/bin/python benchmarks/run.py [--sizes 1000,10000] [--skip-notebooks] [--dask]
+
+Every pipeline run happens in a fresh subprocess, so its peak memory (``ru_maxrss``) is
+its own. Synthetic corpora come from :mod:`corpus_tools.synth` (seeded, so every run
+measures the same texts). Results are printed as a table and saved as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+PYTHON = sys.executable
+SEED = 2025
+
+
+# ----------------------------------------------------------------------------- children
+
+def _child_pipeline(src: str, out: str, jobs: int, engine: str, chunk_size: int) -> dict:
+    from corpus_tools.batch import analyze_corpus
+
+    summary = analyze_corpus(src, out, jobs=jobs, engine=engine, chunk_size=chunk_size,
+                             progress=False)
+    return {"seconds": summary.seconds, "n_articles": summary.n_articles,
+            "n_bytes": summary.n_bytes, "rows": summary.rows}
+
+
+def _texts(src: str) -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted((Path(src) / "raw").glob("*.txt"))]
+
+
+def _child_spacy(src: str) -> dict:
+    import spacy
+
+    texts = _texts(src)
+    nlp = spacy.blank("en")
+    t0 = time.perf_counter()
+    n_tokens = sum(len(doc) for doc in nlp.tokenizer.pipe(texts, batch_size=256))
+    return {"seconds": time.perf_counter() - t0, "n_tokens": n_tokens,
+            "n_bytes": sum(len(t.encode("utf-8")) for t in texts)}
+
+
+def _child_nltk(src: str) -> dict:
+    from nltk.tokenize import TreebankWordTokenizer
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    texts = _texts(src)
+    punkt, treebank = PunktSentenceTokenizer(), TreebankWordTokenizer()
+    t0 = time.perf_counter()
+    n_tokens = sum(len(treebank.tokenize(s)) for t in texts for s in punkt.tokenize(t))
+    return {"seconds": time.perf_counter() - t0, "n_tokens": n_tokens,
+            "n_bytes": sum(len(t.encode("utf-8")) for t in texts)}
+
+
+def _adversarial_texts() -> dict[str, str]:
+    """About 1 MB each: the shapes that make quote extractors backtrack or loop."""
+    mb = 1_000_000
+    unit = "“a,” he said “b ” ‘c’ \"d\" — e: “f\n\n"
+    return {
+        "marks, cues and breaks": "H\n\n" + unit * (mb // len(unit)),
+        "one unclosed quote, no breaks": "H\n\n“" + "word said he, " * (mb // 14),
+        "opening quotes only": "H\n\n" + "“ ‘ \" " * (mb // 6),
+        "said cues, no quotes": "H\n\n" + ("Mayor Wu said the city said. " * 40 + "\n\n")
+        * (mb // 1200),
+    }
+
+
+def _child_adversarial() -> dict:
+    import warnings
+
+    from corpus_tools.batch import analyze_article, load_resources
+    from corpus_tools.quotes import extract_quotes_from_text
+
+    actors, codebook = load_resources()
+    out = {}
+    for name, text in _adversarial_texts().items():
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            t0 = time.perf_counter()
+            quotes = extract_quotes_from_text(text, "adv", actors)
+            t1 = time.perf_counter()
+            tables = analyze_article({"article_id": "adv", "text": text}, actors, codebook)
+            t2 = time.perf_counter()
+        out[name] = {"n_bytes": len(text.encode("utf-8")), "quotes_seconds": t1 - t0,
+                     "pipeline_seconds": t2 - t1, "n_quotes": len(quotes),
+                     "n_sentences": len(tables["sentences"])}
+    return out
+
+
+def _child_notebooks(which: str, n: int, params: dict) -> dict:
+    import nbformat
+
+    from corpus_tools.runner import list_notebooks, run_notebooks
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench_nb_"))
+    try:
+        if which == "import":
+            paths = []
+            for i in range(n):
+                nb = nbformat.v4.new_notebook()
+                nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                             "language": "python"}
+                nb.cells = [nbformat.v4.new_code_cell("import corpus_tools")]
+                path = tmp / f"{i:02d}_import.ipynb"
+                nbformat.write(nb, path)
+                paths.append(path)
+        else:
+            paths = list_notebooks()
+        t0 = time.perf_counter()
+        run_notebooks(paths, kernel="python3", output_dir=tmp / "executed",
+                      parameters=params if which == "full" else None, log=None)
+        return {"seconds": time.perf_counter() - t0, "n_notebooks": len(paths)}
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _child_main(argv: list[str]) -> None:
+    kind, args = argv[0], json.loads(argv[1])
+    result = {"pipeline": _child_pipeline, "spacy": _child_spacy, "nltk": _child_nltk,
+              "adversarial": _child_adversarial, "notebooks": _child_notebooks}[kind](**args)
+    result["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["children_maxrss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print("RESULT " + json.dumps(result))
+
+
+def run_child(kind: str, **kwargs: object) -> dict:
+    """Run one measurement in a fresh interpreter; return its JSON result."""
+    cmd = [PYTHON, str(Path(__file__).resolve()), "--child", kind, json.dumps(kwargs)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{kind} failed:\n{proc.stderr[-3000:]}")
+    line = next(ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT "))
+    return json.loads(line[len("RESULT "):])
+
+
+# ----------------------------------------------------------------------------- report
+
+def machine() -> dict:
+    mem = ""
+    try:
+        mem = subprocess.run(["free", "-h"], capture_output=True, text=True).stdout.strip()
+    except OSError:
+        pass
+    return {"nproc": os.cpu_count(), "python": platform.python_version(),
+            "platform": platform.platform(), "processor": platform.processor(),
+            "free_h": mem}
+
+
+def _mbps(r: dict) -> float:
+    return r["n_bytes"] / 1e6 / r["seconds"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,10000",
+                        help="comma-separated corpus sizes (articles)")
+    parser.add_argument("--workdir", default=str(ROOT / "build" / "bench"),
+                        help="where synthetic corpora and outputs go")
+    parser.add_argument("--chunk-size", type=int, default=500)
+    parser.add_argument("--skip-notebooks", action="store_true")
+    parser.add_argument("--skip-speedup", action="store_true")
+    parser.add_argument("--skip-adversarial", action="store_true")
+    parser.add_argument("--dask", action="store_true",
+                        help="also measure 2 Dask workers vs 1 (local cluster)")
+    parser.add_argument("--json", default=str(ROOT / "build" / "bench" / "results.json"))
+    args = parser.parse_args(argv)
+
+    from corpus_tools.synth import make_synthetic_corpus
+
+    work = Path(args.workdir)
+    work.mkdir(parents=True, exist_ok=True)
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    results: dict = {"machine": machine(), "sizes": {}, "commands": " ".join(sys.argv)}
+    print(f"machine: {results['machine']['nproc']} cores, Python {results['machine']['python']}")
+    for n in sizes:
+        src = work / f"synth_{n}"
+        if not (src / "articles.csv").is_file():
+            shutil.rmtree(src, ignore_errors=True)
+            make_synthetic_corpus(n, seed=SEED, out_dir=src)
+        row: dict = {}
+        out = work / f"out_{n}"
+        row["pipeline_jobs1"] = run_child("pipeline", src=str(src), out=str(out), jobs=1,
+                                          engine="local", chunk_size=args.chunk_size)
+        row["spacy_blank"] = run_child("spacy", src=str(src))
+        row["nltk_treebank_punkt"] = run_child("nltk", src=str(src))
+        if n == sizes[0] and not args.skip_speedup:
+            row["pipeline_jobs2"] = run_child("pipeline", src=str(src), out=str(out) + "_j2",
+                                              jobs=2, engine="local",
+                                              chunk_size=args.chunk_size)
+            if args.dask:
+                for w in (1, 2):
+                    row[f"pipeline_dask{w}"] = run_child(
+                        "pipeline", src=str(src), out=str(out) + f"_d{w}", jobs=w,
+                        engine="dask", chunk_size=args.chunk_size)
+        results["sizes"][n] = row
+        p, s, k = row["pipeline_jobs1"], row["spacy_blank"], row["nltk_treebank_punkt"]
+        print(f"\n== {n} articles, {p['n_bytes'] / 1e6:.1f} MB ==")
+        print(f"pipeline jobs=1   {p['seconds']:8.1f} s  {_mbps(p):7.3f} MB/s  "
+              f"{p['n_articles'] / p['seconds']:7.1f} articles/s  peak RSS "
+              f"{p['maxrss_mb']:.0f} MB")
+        print(f"spaCy blank tok.  {s['seconds']:8.2f} s  {_mbps(s):7.3f} MB/s  "
+              f"(pipeline / spaCy throughput = {_mbps(p) / _mbps(s):.3f}; target >= 2)")
+        print(f"NLTK Treebank+Punkt {k['seconds']:6.2f} s  {_mbps(k):7.3f} MB/s  "
+              f"(pipeline / NLTK throughput = {_mbps(p) / _mbps(k):.3f})")
+        for key in ("pipeline_jobs2", "pipeline_dask1", "pipeline_dask2"):
+            if key in row:
+                r = row[key]
+                print(f"{key:17s} {r['seconds']:8.1f} s  {_mbps(r):7.3f} MB/s  "
+                      f"speed-up over jobs=1: {p['seconds'] / r['seconds']:.2f}x  peak RSS "
+                      f"{r['maxrss_mb']:.0f} MB (+ workers {r['children_maxrss_mb']:.0f} MB)")
+        if "pipeline_dask2" in row:
+            print(f"dask 2 workers over 1: "
+                  f"{row['pipeline_dask1']['seconds'] / row['pipeline_dask2']['seconds']:.2f}x")
+    if len(sizes) >= 2:
+        small, large = results["sizes"][sizes[0]], results["sizes"][sizes[-1]]
+        per_mb = [r["pipeline_jobs1"]["seconds"] / (r["pipeline_jobs1"]["n_bytes"] / 1e6)
+                  for r in (small, large)]
+        results["linearity"] = per_mb[1] / per_mb[0]
+        print(f"\ntime per MB: {per_mb[0]:.1f} s at {sizes[0]}, {per_mb[1]:.1f} s at "
+              f"{sizes[-1]}: ratio {results['linearity']:.3f} (target <= 1.2)")
+    adversarial = HERE / "bench_quotes_adversarial.py"
+    if adversarial.is_file():
+        proc = subprocess.run([PYTHON, str(adversarial)], capture_output=True, text=True,
+                              cwd=ROOT, check=False)
+        results["adversarial_quotes_script"] = proc.stdout[-4000:]
+        print("\n== benchmarks/bench_quotes_adversarial.py ==\n" + proc.stdout)
+    results["adversarial"] = {} if args.skip_adversarial else run_child("adversarial")
+    if results["adversarial"]:
+        print("\n== adversarial input (about 1 MB each) ==")
+    for name, r in results["adversarial"].items():
+        if isinstance(r, dict):
+            print(f"{name:32s} quotes {r['quotes_seconds']:6.2f} s, whole pipeline "
+                  f"{r['pipeline_seconds']:6.2f} s ({r['n_quotes']} quotes)")
+    if not args.skip_notebooks:
+        full = run_child("notebooks", which="full", n=0,
+                         params={"figures_dir": str(work / "figures"),
+                                 "processed_dir": str(work / "processed")})
+        bare = run_child("notebooks", which="import", n=full["n_notebooks"], params={})
+        results["notebooks"] = {"full": full, "import_only": bare,
+                                "ratio": full["seconds"] / bare["seconds"]}
+        print(f"\n== notebooks ==\nall {full['n_notebooks']} notebooks: {full['seconds']:.1f} s;"
+              f" {bare['n_notebooks']} import-only notebooks: {bare['seconds']:.1f} s; ratio "
+              f"{results['notebooks']['ratio']:.2f} (target <= 1.5)")
+    Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.json).write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
+    print(f"\nresults saved to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        _child_main(sys.argv[2:])
+    else:
+        raise SystemExit(main())
