@@ -493,13 +493,23 @@ def score_frame_shares(units: pd.DataFrame, hits: pd.DataFrame, by: str = "group
     return pd.DataFrame(rows, columns=SHARE_COLUMNS)
 
 
-def _chi2_stat(table: np.ndarray) -> float:
-    """Pearson chi-square statistic of a contingency table (0 for degenerate tables)."""
-    rows, cols = table.sum(axis=1, keepdims=True), table.sum(axis=0, keepdims=True)
-    expected = rows * cols / table.sum()
+def _chi2_null(perm_index: np.ndarray, evokes: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """Pearson chi-square of the groups x (evokes, not) table for every label shuffle.
+
+    ``perm_index`` holds, for shuffle ``s`` and unit ``u``, ``s * n_groups + group``;
+    one weighted bincount yields all shuffles' "evokes" counts, and the statistic is
+    computed for all tables at once (cells with zero expected count contribute 0).
+    """
+    n_groups = len(sizes)
+    n_perm = perm_index.size // evokes.size
+    yes = np.bincount(perm_index, weights=np.tile(evokes.astype(float), n_perm),
+                      minlength=n_perm * n_groups).reshape(n_perm, n_groups)
+    tables = np.stack([yes, sizes[None, :] - yes], axis=2)  # shuffles x groups x 2
+    expected = (sizes[None, :, None] * tables.sum(axis=1, keepdims=True)
+                / sizes.sum())
     with np.errstate(divide="ignore", invalid="ignore"):
-        cells = np.where(expected > 0, (table - expected) ** 2 / expected, 0.0)
-    return float(cells.sum())
+        cells = np.where(expected > 0, (tables - expected) ** 2 / expected, 0.0)
+    return cells.sum(axis=(1, 2))
 
 
 def test_frame_differences(units: pd.DataFrame, hits: pd.DataFrame, by: str = "group",
@@ -555,8 +565,11 @@ def test_frame_differences(units: pd.DataFrame, hits: pd.DataFrame, by: str = "g
     codes = np.array([groups.index(g) for g in labels], dtype=int)
     onehot = np.eye(len(groups), dtype=int)[codes]  # units x groups
     rng = np.random.default_rng(seed)
-    perms = (np.array([rng.permutation(codes) for _ in range(n_perm)])
-             if method == "permutation" else None)
+    perm_index = None
+    if method == "permutation":
+        perms = np.array([rng.permutation(codes) for _ in range(n_perm)])
+        # One flat bin per (shuffle, group): a single bincount gives every shuffle's table.
+        perm_index = (perms + len(groups) * np.arange(n_perm)[:, None]).ravel()
     rows = []
     for k, frame in enumerate(matrix.columns):
         yes = onehot.T @ m[:, k]
@@ -572,11 +585,7 @@ def test_frame_differences(units: pd.DataFrame, hits: pd.DataFrame, by: str = "g
             stat, p, _, _ = stats.chi2_contingency(table, correction=False)
             stat, p = float(stat), float(p)
             if method == "permutation":
-                yes_perm = np.stack([np.bincount(pc, weights=m[:, k], minlength=len(groups))
-                                     for pc in perms])
-                sizes = table.sum(axis=1)
-                null = np.array([_chi2_stat(np.column_stack([y, sizes - y]))
-                                 for y in yes_perm])
+                null = _chi2_null(perm_index, m[:, k], table.sum(axis=1))
                 p = float((1 + np.sum(null >= stat - 1e-12)) / (n_perm + 1))
         rows.append((frame, ";".join(groups), int(table.sum()), int(table[:, 0].sum()), stat,
                      p, float(expected.min()) if not degenerate else 0.0, method))
