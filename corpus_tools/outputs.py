@@ -12,6 +12,7 @@ from pathlib import Path
 
 import matplotlib as mpl
 import matplotlib.figure
+import matplotlib.pyplot as plt
 import pandas as pd
 
 from corpus_tools.paths import FIGURES_DIR, PROCESSED_DIR, resolve_dir
@@ -29,9 +30,22 @@ _CLEAN_METADATA: dict[str, dict[str, None]] = {
 _SAVE_STYLE = {k: v for k, v in STYLE.items() if k.split(".")[0] in {"savefig", "svg", "pdf"}}
 
 
+class SavedFigure(list):
+    """The paths :func:`save_figure` wrote; in Jupyter it displays the PNG it wrote.
+
+    A plain ``list`` of :class:`~pathlib.Path` otherwise. Showing the file rather than
+    re-drawing the figure means the notebook shows exactly what goes into the paper,
+    and the figure is rendered once instead of twice.
+    """
+
+    def _repr_png_(self) -> bytes | None:
+        png = next((p for p in self if p.suffix == ".png"), None)
+        return png.read_bytes() if png is not None else None
+
+
 def save_figure(fig: matplotlib.figure.Figure, name: str,
                 figures_dir: str | Path | None = None,
-                formats: Sequence[str] = ("png",)) -> list[Path]:
+                formats: Sequence[str] = ("png",), close: bool = True) -> SavedFigure:
     """Save a figure with the package's saving style and its metadata stripped.
 
     Draw the figure after :func:`corpus_tools.style.apply_style` (the ``plot_``
@@ -47,11 +61,15 @@ def save_figure(fig: matplotlib.figure.Figure, name: str,
         Folder to write to (created if needed); defaults to the project's ``figures/``.
     formats : sequence of str, default ("png",)
         Any of ``png``, ``svg``, ``pdf``.
+    close : bool, default True
+        Close the figure once written (``plt.close``): frees its memory in long runs
+        and keeps Jupyter's inline backend from drawing it a second time. The returned
+        object displays the saved PNG instead. Pass False to keep editing the figure.
 
     Returns
     -------
-    list of Path
-        The files written.
+    SavedFigure
+        A list of the files written (displays the PNG in Jupyter).
 
     Examples
     --------
@@ -62,7 +80,7 @@ def save_figure(fig: matplotlib.figure.Figure, name: str,
     """
     out_dir = resolve_dir(figures_dir, FIGURES_DIR)
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
+    written = SavedFigure()
     for fmt in formats:
         if fmt not in _CLEAN_METADATA:
             raise ValueError(f"unsupported figure format {fmt!r}; use png, svg or pdf")
@@ -70,6 +88,8 @@ def save_figure(fig: matplotlib.figure.Figure, name: str,
         with mpl.rc_context(_SAVE_STYLE):
             fig.savefig(path, format=fmt, metadata=_CLEAN_METADATA[fmt])
         written.append(path)
+    if close:
+        plt.close(fig)
     return written
 
 

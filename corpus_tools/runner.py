@@ -92,7 +92,8 @@ def run_notebooks(notebooks: Sequence[str | Path] | None = None, *,
         try:
             pm.execute_notebook(str(path), str(target), parameters=params,
                                 kernel_name=kernel_name, cwd=str(path.parent),
-                                progress_bar=False, log_output=False)
+                                progress_bar=False, log_output=False,
+                                request_save_on_cell_execute=False)
         except PapermillExecutionError as err:
             if log:
                 print(" FAILED", file=log, flush=True)

@@ -54,3 +54,16 @@ def test_palette_covers_every_group():
 def test_run_dirs_for_own_corpus(tmp_path):
     data, figures, processed = resolve_run_dirs(tmp_path)
     assert data == tmp_path and processed == tmp_path / "processed"
+
+
+def test_save_figure_closes_and_displays_the_file_written(tmp_path):
+    fig = _figure()
+    saved = save_figure(fig, "x", tmp_path, formats=["svg", "png"])
+    assert not plt.fignum_exists(fig.number)  # Jupyter will not draw it a second time
+    assert saved._repr_png_() == (tmp_path / "x.png").read_bytes()
+    assert [p.name for p in saved] == ["x.svg", "x.png"]
+    assert save_figure(fig, "y", tmp_path, formats=["svg"])._repr_png_() is None
+    kept = _figure()
+    save_figure(kept, "z", tmp_path, close=False)
+    assert plt.fignum_exists(kept.number)
+    plt.close(kept)
