@@ -187,12 +187,12 @@ def analyze_batch(records: Sequence[Record], actors: Any = None,
     corpus = corpus_frame(records)
     order = {aid: k for k, aid in enumerate(corpus["article_id"])}
     paragraphs = extract_paragraphs(corpus, include_chrome=True)
-    sentences = extract_sentences(corpus)
+    sentences = extract_sentences(corpus, paragraphs)
     with warnings.catch_warnings():  # unknown groups stay in the table as "unknown"
         warnings.simplefilter("ignore")
         quotes = extract_quotes(corpus, actors=registry)
     quotes = _in_record_order(_score_quotes(quotes), order)
-    units = _in_record_order(extract_units(corpus, quotes), order)
+    units = _in_record_order(extract_units(corpus, quotes, sentences=sentences), order)
     hits = tag_frames(units, codebook)
     sets = _frame_sets(units, hits, frames).to_numpy()
     unit_sets = pd.Series(sets, index=units["unit_id"].to_numpy())

@@ -65,13 +65,23 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     return [(offset + a, offset + b) for a, b in sentence_tokenizer().span_tokenize(folded)]
 
 
-def extract_sentences(corpus: pd.DataFrame) -> pd.DataFrame:
+def extract_sentences(corpus: pd.DataFrame,
+                      paragraphs: pd.DataFrame | None = None) -> pd.DataFrame:
     """Tidy sentence table: ``article_id, paragraph, sentence, start, end, text``.
 
     Only journalism paragraphs (headline and chrome excluded). ``sentence`` numbers
     count from 0 within each article; offsets index the raw text.
+
+    Parameters
+    ----------
+    corpus : DataFrame
+        From :func:`corpus_tools.load_corpus` (``article_id`` and ``text``).
+    paragraphs : DataFrame, optional
+        :func:`corpus_tools.clean.extract_paragraphs` of the same corpus, when the caller
+        has it already (with or without chrome; only ``role == "body"`` rows are used).
     """
-    paragraphs = extract_paragraphs(corpus)
+    if paragraphs is None:
+        paragraphs = extract_paragraphs(corpus)
     paragraphs = paragraphs[paragraphs["role"] == "body"]
     texts = dict(zip(corpus["article_id"], corpus["text"], strict=True))
     rows = []

@@ -38,13 +38,16 @@ def _blank_spans(text: str, offset: int, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def extract_narration(corpus: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+def extract_narration(corpus: pd.DataFrame, quotes: pd.DataFrame,
+                      sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """Body sentences with quoted words blanked: ``article_id, unit_id, start, end, text``.
 
     Sentences left with no letters (fully quoted) are kept out: their words are in the
-    quote units.
+    quote units. ``sentences`` reuses a :func:`~corpus_tools.segment.extract_sentences`
+    table of the same corpus instead of splitting again.
     """
-    sentences = extract_sentences(corpus)
+    if sentences is None:
+        sentences = extract_sentences(corpus)
     speech = quotes[quotes["kind"] != "term"] if len(quotes) else quotes
     spans: dict[str, list[tuple[int, int]]] = {}
     for aid, qs, qe in zip(speech.get("article_id", []), speech.get("start", []),
@@ -74,7 +77,8 @@ def extract_narration(corpus: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFram
 
 
 def extract_units(corpus: pd.DataFrame, quotes: pd.DataFrame | None = None,
-                  actors: object = None) -> pd.DataFrame:
+                  actors: object = None,
+                  sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """The units of comparison: one row per quote and one per narration sentence.
 
     Parameters
@@ -88,6 +92,9 @@ def extract_units(corpus: pd.DataFrame, quotes: pd.DataFrame | None = None,
     actors : path, DataFrame or ActorRegistry, optional
         The actor registry used when quotes are extracted here (default
         ``data/actors.csv``).
+    sentences : DataFrame, optional
+        :func:`corpus_tools.segment.extract_sentences` of ``corpus``, if already computed
+        (saves splitting the articles a second time).
 
     Returns
     -------
@@ -113,7 +120,7 @@ def extract_units(corpus: pd.DataFrame, quotes: pd.DataFrame | None = None,
         "speaker": speech["speaker"].fillna("").astype(str),
         "group": speech["group"].fillna("unknown").astype(str),
     })
-    narration = extract_narration(corpus, quotes)
+    narration = extract_narration(corpus, quotes, sentences)
     narration["kind"] = "narration"
     narration["speaker"] = ""
     narration["group"] = "press"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from corpus_tools import extract_sentences, split_sentences
@@ -53,3 +54,16 @@ def test_seed_sentences_slice_raw(corpus, raw_texts):
             "Michelle Wu’s office did not respond to a request for comment.") in texts
     # headline and chrome are not sentences of the body
     assert not any("Getty Images" in t or t == "Comments" for t in texts)
+
+
+def test_sentences_and_units_reuse_precomputed_tables(corpus):
+    from corpus_tools.clean import extract_paragraphs
+    from corpus_tools.quotes import extract_quotes
+    from corpus_tools.units import extract_units
+
+    sentences = extract_sentences(corpus)
+    pd.testing.assert_frame_equal(
+        sentences, extract_sentences(corpus, extract_paragraphs(corpus, include_chrome=True)))
+    quotes = extract_quotes(corpus)
+    pd.testing.assert_frame_equal(extract_units(corpus, quotes),
+                                  extract_units(corpus, quotes, sentences=sentences))
