@@ -45,6 +45,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -85,8 +86,7 @@ class Pattern:
     pieces: tuple[_Piece, ...]
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
     start: int
     end: int
     norm: str
@@ -251,9 +251,12 @@ def _match_all(words: Sequence[_Word], patterns: Sequence[Pattern]
     return [(i, j, pat.text) for i, j, pat in _match_patterns(words, tuple(patterns))]
 
 
-def _match_patterns(words: Sequence[_Word], patterns: tuple[Pattern, ...]
-                    ) -> list[tuple[int, int, Pattern]]:
-    exact, prefix = _pattern_index(patterns)
+def _match_patterns(words: Sequence[_Word], patterns: tuple[Pattern, ...],
+                    index: tuple[dict[str, tuple[Pattern, ...]], tuple[Pattern, ...]]
+                    | None = None) -> list[tuple[int, int, Pattern]]:
+    # ``index``: the caller's _pattern_index(patterns), looked up once for many units
+    # (the cache key hashes every pattern, which cost more than the matching itself).
+    exact, prefix = index if index is not None else _pattern_index(patterns)
     out = []
     n_words = len(words)
     for i, w in enumerate(words):
@@ -331,6 +334,7 @@ def tag_frames(units: pd.DataFrame, codebook: pd.DataFrame | None = None) -> pd.
         for pat in exclude:
             roles.setdefault(pat, []).append((order, True))
     every_pattern = tuple(roles)
+    index = _pattern_index(every_pattern)
     rows = []
     for uid, aid, start, text in zip(ids, articles, units["start"], units["text"], strict=True):
         start = int(start)
@@ -338,7 +342,7 @@ def tag_frames(units: pd.DataFrame, codebook: pd.DataFrame | None = None) -> pd.
         words = _words(text, start)
         found: dict[int, list[tuple[int, int, str]]] = {}
         vetoed: dict[int, list[tuple[int, int]]] = {}
-        for i, j, pat in _match_patterns(words, every_pattern):
+        for i, j, pat in _match_patterns(words, every_pattern, index):
             for order, is_exclude in roles[pat]:
                 if is_exclude:
                     vetoed.setdefault(order, []).append((i, j))
