@@ -79,8 +79,15 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     """
     # Same spans as ``nltk.tokenize.RegexpTokenizer(TOKEN_PATTERN).span_tokenize``, without
     # its per-match guard wrapper, which tripled the pipeline's tokenizing time.
-    return [Token(offset + m.start(), offset + m.end(), m.group(), normalize(m.group()))
-            for m in _TOKEN_RE.finditer(text)]
+    spans = [m.span() for m in _TOKEN_RE.finditer(text)]
+    folded = normalize(text)
+    if len(folded) != len(text) or "\u03a3" in text:
+        # Lower-casing changed the length (e.g. "İ") or may depend on context (final
+        # sigma): normalise token by token.
+        return [Token(offset + a, offset + b, text[a:b], normalize(text[a:b]))
+                for a, b in spans]
+    # Whole-text normalisation is character for character here, so slices align.
+    return [Token(offset + a, offset + b, text[a:b], folded[a:b]) for a, b in spans]
 
 
 def singular(norm: str) -> str:
@@ -112,6 +119,7 @@ def _term_trie(terms: tuple[str, ...]) -> dict:
     return trie
 
 
+@lru_cache(maxsize=1)
 def multiword_terms() -> tuple[str, ...]:
     """The shipped multiword terms (``resources/multiword_terms.txt``)."""
     return tuple(load_wordlist("multiword_terms.txt"))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from corpus_tools import analyze, extract_tokens, merge_multiword, ngrams, normalize
 from corpus_tools.tokenize import singular, stopwords, tokenize
 
@@ -64,3 +67,13 @@ def test_analyze_drops_stopwords_and_punctuation():
 def test_ngrams():
     assert ngrams(["a", "b", "c"], 2) == ["a b", "b c"]
     assert ngrams(["a"], 2) == []
+
+
+@given(st.text(alphabet=st.sampled_from(list("aZ zΣσİıßŉ’'‘-.\n") + ["ǅ", "ﬁ", "K"]),
+               max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_whole_text_normalisation_matches_per_token(text):
+    """The fast path (normalise the text once, slice) equals normalising each token."""
+    for tok in tokenize(text, 5):
+        assert tok.text == text[tok.start - 5:tok.end - 5]
+        assert tok.norm == normalize(tok.text)
