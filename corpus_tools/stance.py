@@ -28,7 +28,14 @@ from sklearn.metrics import cohen_kappa_score, confusion_matrix, f1_score
 from sklearn.model_selection import LeaveOneGroupOut
 from sklearn.pipeline import make_pipeline
 
-from corpus_tools.frames import Pattern, _frame_hits, _words, parse_pattern
+from corpus_tools.frames import (
+    Pattern,
+    _match_patterns,
+    _pattern_index,
+    _select_hits,
+    _words,
+    parse_pattern,
+)
 from corpus_tools.paths import ANNOTATIONS_DIR, RESOURCES_DIR, resolve_dir
 from corpus_tools.tokenize import analyze
 from corpus_tools.tone import score_tone
@@ -132,11 +139,14 @@ class StanceScorer:
         self.weight = {p.text: float(w) for p, w in zip(self.patterns, table["weight"],
                                                         strict=True)}
         self.threshold = threshold
+        self._patterns = tuple(self.patterns)
+        self._index = _pattern_index(self._patterns)  # once, not per text
 
     def score(self, text: str) -> StanceResult:
         """Stance of one text (its words only)."""
         words = _words(text)
-        hits = _frame_hits(words, self.patterns, ())
+        hits = _select_hits([(i, j, p.text) for i, j, p
+                             in _match_patterns(words, self._patterns, self._index)], [])
         pro = con = 0.0
         evidence = []
         for i, j, term in hits:
