@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -96,6 +97,13 @@ def split_paragraphs(raw: str) -> list[Paragraph]:
     >>> [p.role for p in split_paragraphs("Title\\n\\nBody text.\\n\\nComments")]
     ['headline', 'body', 'chrome']
     """
+    return list(_split_paragraphs(raw))
+
+
+@lru_cache(maxsize=64)
+def _split_paragraphs(raw: str) -> tuple[Paragraph, ...]:
+    # Cached per article text: cleaning, sentences and quotes each ask for the same
+    # article's paragraphs (Paragraph is frozen, so sharing them is safe).
     paragraphs: list[Paragraph] = []
     cursor = 0
     bounds = [(m.start(), m.end()) for m in _PARAGRAPH_BREAK.finditer(raw)]
@@ -111,7 +119,7 @@ def split_paragraphs(raw: str) -> list[Paragraph]:
             continue
         reason = chrome_reason(text)
         paragraphs.append(Paragraph(start, end, text, "chrome" if reason else "body", reason))
-    return paragraphs
+    return tuple(paragraphs)
 
 
 def clean_text(raw: str) -> tuple[str, str, list[dict]]:
