@@ -54,6 +54,17 @@ def _child_spacy(src: str) -> dict:
             "n_bytes": sum(len(t.encode("utf-8")) for t in texts)}
 
 
+def _child_punkt(src: str) -> dict:
+    """The package's Punkt sentence splitter alone: one required step of the pipeline."""
+    from corpus_tools.segment import split_sentences
+
+    texts = _texts(src)
+    t0 = time.perf_counter()
+    n_sentences = sum(len(split_sentences(t)) for t in texts)
+    return {"seconds": time.perf_counter() - t0, "n_sentences": n_sentences,
+            "n_bytes": sum(len(t.encode("utf-8")) for t in texts)}
+
+
 def _child_nltk(src: str) -> dict:
     from nltk.tokenize import TreebankWordTokenizer
     from nltk.tokenize.punkt import PunktSentenceTokenizer
@@ -140,7 +151,8 @@ def _child_notebooks(which: str, n: int, params: dict) -> dict:
 def _child_main(argv: list[str]) -> None:
     kind, args = argv[0], json.loads(argv[1])
     result = {"pipeline": _child_pipeline, "spacy": _child_spacy, "nltk": _child_nltk,
-              "adversarial": _child_adversarial, "notebooks": _child_notebooks}[kind](**args)
+              "punkt": _child_punkt, "adversarial": _child_adversarial,
+              "notebooks": _child_notebooks}[kind](**args)
     result["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result["children_maxrss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print("RESULT " + json.dumps(result))
@@ -207,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
                                           engine="local", chunk_size=args.chunk_size)
         row["spacy_blank"] = run_child("spacy", src=str(src))
         row["nltk_treebank_punkt"] = run_child("nltk", src=str(src))
+        row["punkt_alone"] = run_child("punkt", src=str(src))
         if n == sizes[0] and not args.skip_speedup:
             row["pipeline_jobs2"] = run_child("pipeline", src=str(src), out=str(out) + "_j2",
                                               jobs=2, engine="local",
@@ -226,6 +239,10 @@ def main(argv: list[str] | None = None) -> int:
               f"(pipeline / spaCy throughput = {_mbps(p) / _mbps(s):.3f}; target >= 2)")
         print(f"NLTK Treebank+Punkt {k['seconds']:6.2f} s  {_mbps(k):7.3f} MB/s  "
               f"(pipeline / NLTK throughput = {_mbps(p) / _mbps(k):.3f})")
+        u = row["punkt_alone"]
+        print(f"Punkt alone       {u['seconds']:8.2f} s  {_mbps(u):7.3f} MB/s  "
+              f"(= {_mbps(u) / _mbps(s):.2f}x spaCy: one required step of the pipeline, so "
+              f"the pipeline's ceiling)")
         for key in ("pipeline_jobs2", "pipeline_dask1", "pipeline_dask2"):
             if key in row:
                 r = row[key]
