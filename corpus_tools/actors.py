@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from corpus_tools.paths import DATA_DIR, resolve_dir
-from corpus_tools.tokenize import Token, merge_multiword, tokenize
+from corpus_tools.tokenize import TermMatcher, Token, tokenize
 
 GROUPS = ("administration", "local_officials", "advocates", "other")
 REQUIRED_COLUMNS = ("actor_id", "name", "aliases", "group")
@@ -157,12 +157,12 @@ class ActorRegistry:
                 if norm:
                     owners.setdefault(norm, set()).add(row.actor_id)
         self.aliases = {a: next(iter(ids)) for a, ids in sorted(owners.items()) if len(ids) == 1}
-        self._terms = tuple(sorted(self.aliases))
+        self._matcher = TermMatcher(self.aliases)  # compiled once
 
     def find_all(self, text: str, offset: int = 0) -> list[tuple[Actor, Token]]:
         """Every registered actor mentioned in ``text`` (longest alias first, left to right),
         with the matching token span (offsets shifted by ``offset``)."""
-        merged = merge_multiword(tokenize(text, offset), terms=self._terms, min_tokens=1)
+        merged = self._matcher.merge(tokenize(text, offset), min_tokens=1)
         return [(self.actors[self.aliases[t.norm]], t) for t in merged if t.norm in self.aliases]
 
     def find(self, text: str, offset: int = 0) -> tuple[Actor, Token] | None:

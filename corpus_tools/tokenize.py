@@ -139,27 +139,66 @@ def merge_multiword(tokens: Sequence[Token], terms: Iterable[str] | None = None,
     >>> [t.norm for t in merge_multiword(tokenize("two sanctuary cities"))]
     ['two', 'sanctuary city']
     """
-    trie = _term_trie(tuple(sorted(multiword_terms() if terms is None else terms)))
-    out: list[Token] = []
-    stems = [singular(t.norm) for t in tokens]
-    i = 0
-    while i < len(tokens):
-        node, j, best = trie, i, None
-        while j < len(tokens) and stems[j] in node:
-            node = node[stems[j]]
-            j += 1
-            if None in node and j - i >= min_tokens:
-                best = (j, node[None])
-        if best is None:
-            out.append(tokens[i])
-            i += 1
-            continue
-        j, canonical = best
-        start, end = tokens[i].start, tokens[j - 1].end
-        text = raw[start:end] if raw is not None else " ".join(t.text for t in tokens[i:j])
-        out.append(Token(start, end, text, canonical))
-        i = j
-    return out
+    matcher = _default_matcher() if terms is None else TermMatcher(terms)
+    return matcher.merge(tokens, raw, min_tokens)
+
+
+class TermMatcher:
+    """:func:`merge_multiword` with its term list compiled once, for repeated use.
+
+    Examples
+    --------
+    >>> m = TermMatcher(["border czar"])
+    >>> [t.norm for t in m.merge(tokenize("the border czars said"))]
+    ['the', 'border czar', 'said']
+    """
+
+    def __init__(self, terms: Iterable[str]):
+        self.trie = _term_trie(tuple(sorted(terms)))
+        # Every token norm that can start a term: the first words and their plurals (the
+        # whole preimage of :func:`singular`), so most tokens are passed over unexamined.
+        self.first = frozenset(
+            form for key in self.trie if key is not None
+            for form in (key, key + "s", key[:-1] + "ies" if key.endswith("y") else key)
+            if singular(form) == key)
+
+    def merge(self, tokens: Sequence[Token], raw: str | None = None,
+              min_tokens: int = 2) -> list[Token]:
+        """Merge the runs of ``tokens`` that form a term (see :func:`merge_multiword`)."""
+        trie, first = self.trie, self.first
+        if first.isdisjoint([t.norm for t in tokens]):
+            return list(tokens)
+        out: list[Token] = []
+        i, n = 0, len(tokens)
+        while i < n:
+            if tokens[i].norm not in first:
+                out.append(tokens[i])
+                i += 1
+                continue
+            node, j, best = trie, i, None
+            while j < n:
+                key = singular(tokens[j].norm)
+                if key not in node:
+                    break
+                node = node[key]
+                j += 1
+                if None in node and j - i >= min_tokens:
+                    best = (j, node[None])
+            if best is None:
+                out.append(tokens[i])
+                i += 1
+                continue
+            j, canonical = best
+            start, end = tokens[i].start, tokens[j - 1].end
+            text = raw[start:end] if raw is not None else " ".join(t.text for t in tokens[i:j])
+            out.append(Token(start, end, text, canonical))
+            i = j
+        return out
+
+
+@lru_cache(maxsize=1)
+def _default_matcher() -> TermMatcher:
+    return TermMatcher(multiword_terms())
 
 
 def ngrams(words: Sequence[str], n: int) -> list[str]:

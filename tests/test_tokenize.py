@@ -77,3 +77,15 @@ def test_whole_text_normalisation_matches_per_token(text):
     for tok in tokenize(text, 5):
         assert tok.text == text[tok.start - 5:tok.end - 5]
         assert tok.norm == normalize(tok.text)
+
+
+def test_term_matcher_skips_only_tokens_that_cannot_start_a_term():
+    from corpus_tools.tokenize import TermMatcher
+
+    m = TermMatcher(["city council", "sanctuary policy", "ice"])
+    # plural first words (cities, policies) and a one-word term still match
+    assert [t.norm for t in m.merge(tokenize("Cities council; sanctuary policies"))] == \
+        ["city council", "sanctuary policy"]
+    assert [t.norm for t in m.merge(tokenize("ICE agents"), min_tokens=1)] == ["ice", "agents"]
+    assert m.merge(tokenize("nothing here")) == tokenize("nothing here")
+    assert {"city", "cities", "ice", "ices", "sanctuary", "sanctuaries"} <= m.first
