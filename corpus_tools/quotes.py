@@ -31,12 +31,13 @@ import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 import pandas as pd
 
 from corpus_tools.actors import ActorRegistry, infer_group_from_role
 from corpus_tools.clean import split_paragraphs
-from corpus_tools.segment import split_sentences
+from corpus_tools.segment import ASCII_FOLD, split_sentences
 
 QUOTE_COLUMNS = ["article_id", "quote_id", "start", "end", "text", "kind", "speaker_mention",
                  "mention_start", "mention_end", "speaker", "actor_id", "group", "group_source",
@@ -100,11 +101,12 @@ captain sgt. sgt lieutenant detective pastor reverend rev. father professor prof
 _TERMINAL = ".?!\u2026"
 _MARK = re.compile("[" + OPEN_DOUBLE + CLOSE_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + "\"']")
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
+_ALNUM = re.compile(r"[^\W_]")  # exactly str.isalnum: \w without the underscore
 #: How many earlier mentions pronoun resolution looks back over (bounds the work).
 _LOOKBACK = 64
 
 
-@dataclass
+@dataclass(slots=True)
 class _Quote:
     start: int
     end: int
@@ -137,6 +139,16 @@ class _Context:
     roster: dict[str, _Quote] = field(default_factory=dict)
     raw: str = ""
     paragraphs: Sequence[tuple[int, int]] = ()
+    #: paragraph start -> its sentence starts (split once, on first use)
+    sentence_starts: dict[int, list[int]] = field(default_factory=dict)
+
+    def starts(self, pstart: int, pend: int) -> list[int]:
+        """Sentence starts of the paragraph ``raw[pstart:pend]`` (cached)."""
+        found = self.sentence_starts.get(pstart)
+        if found is None:
+            found = [a for a, _ in split_sentences(self.raw[pstart:pend], pstart)]
+            self.sentence_starts[pstart] = found
+        return found
 
 
 # --------------------------------------------------------------------------- spans
@@ -192,7 +204,7 @@ def _trim(raw: str, q: _Quote) -> _Quote | None:
         s += 1
     while e > s and raw[e - 1] in _SPACE:
         e -= 1
-    if s >= e or not any(c.isalnum() for c in raw[s:e]):
+    if s >= e or _ALNUM.search(raw, s, e) is None:
         return None
     q.start, q.end = s, e
     return q
@@ -328,7 +340,13 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
 
 
 def _first_sentence(raw: str, start: int, end: int) -> tuple[int, int]:
-    spans = split_sentences(raw[start:end], start)
+    window = raw[start:end]
+    if not any(c in window for c in ".?!"):
+        # Punkt breaks only after . ? ! ; without them its one span is the window minus
+        # trailing space (the same answer, without the tokenizer's fixed cost per call).
+        stop = len(window.translate(ASCII_FOLD).rstrip())
+        return (start, start + stop) if stop else (start, start)
+    spans = split_sentences(window, start)
     return spans[0] if spans else (start, start)
 
 
@@ -417,8 +435,10 @@ def _add_to_roster(q: _Quote, ctx: _Context) -> None:
     for pstart, pend in ctx.paragraphs:
         if pend <= q.open_mark:
             continue
-        sentence_starts = [a for a, _ in split_sentences(ctx.raw[pstart:pend], pstart)]
+        sentence_starts = None
         for m in pattern.finditer(ctx.raw, max(pstart, q.open_mark), pend):
+            if sentence_starts is None:
+                sentence_starts = ctx.starts(pstart, pend)
             sent = max((a for a in sentence_starts if a <= m.start()), default=pstart)
             bisect.insort(ctx.persons, (m.start(), sent, q), key=lambda x: x[0])
 
@@ -438,8 +458,8 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
                         ctx: _Context) -> None:
     """Registered actors mentioned in the narration, as antecedents for pronouns."""
     for pstart, pend in paragraphs:
-        sentence_starts = [a for a, _ in split_sentences(raw[pstart:pend], pstart)] or [pstart]
         for actor, tok in ctx.registry.find_all(raw[pstart:pend], pstart):
+            sentence_starts = ctx.starts(pstart, pend) or [pstart]
             stub = _Quote(tok.start, tok.end, -1, tok.start, tok.end, True)
             stub.speaker, stub.actor_id, stub.group = actor.name, actor.actor_id, actor.group
             stub.group_source, stub.speaker_kind, stub.gender = "registry", actor.kind, \
@@ -568,13 +588,14 @@ def extract_quotes_from_text(text: str, article_id: str = "doc",
     previous: _Quote | None = None
     block_until = -1  # paragraphs of an unquoted block statement, by index
     block_speaker: _Quote | None = None
+    dash = [_is_dash_line(raw, span) for span in paragraphs]
     for pi, (pstart, pend) in enumerate(paragraphs):
-        if _is_dash_line(raw, (pstart, pend)):
+        if dash[pi]:
             continue
         spans = [q for q in (_trim(raw, q) for q in _scan_paragraph(raw, pstart, pend, pi)) if q]
         intro_before = pi > 0 and _intro(raw, paragraphs[pi - 1])
         dash_after = next((k for k in range(pi + 1, min(pi + 8, len(paragraphs)))
-                           if _is_dash_line(raw, paragraphs[k])), -1)
+                           if dash[k]), -1)
         if not spans and (intro_before or pi <= block_until):
             # An unquoted statement: from the intro to the dash line (or one paragraph).
             q = _Quote(pstart, pend, pi, pstart, pend, True, kind="block")
@@ -601,7 +622,6 @@ def extract_quotes_from_text(text: str, article_id: str = "doc",
             continue
         if not spans:
             continue
-        sentence_starts = [a for a, _ in split_sentences(raw[pstart:pend], pstart)]
         prev_close = pstart
         for si, q in enumerate(spans):
             whole = (q.open_mark <= pstart + 1 and (q.close_mark >= pend - 2 or not q.closed))
@@ -615,9 +635,6 @@ def extract_quotes_from_text(text: str, article_id: str = "doc",
             elif _embedded(raw, q, pstart):
                 q.kind = "partial"
             next_open = spans[si + 1].open_mark if si + 1 < len(spans) else pend
-            k = bisect.bisect_right(sentence_starts, q.open_mark) - 1
-            sent_start = sentence_starts[k] if k >= 0 else pstart
-            clause_start = max(sent_start, prev_close)
             found = False
             if q.kind == "block":
                 if dash_after == pi + 1 or (dash_after > pi and not intro_before):
@@ -628,8 +645,11 @@ def extract_quotes_from_text(text: str, article_id: str = "doc",
                         q.cue = q.cue if "colon" in q.cue else f"{q.cue} (colon)"
             if not found:
                 found = _attribute_after(raw, q, pend, next_open, ctx)
-            if not found:
-                found = _attribute_before(raw, q, clause_start, ctx)
+            if not found:  # the clause: from the sentence start or the previous quote
+                sentence_starts = ctx.starts(pstart, pend)  # split only when needed
+                k = bisect.bisect_right(sentence_starts, q.open_mark) - 1
+                sent_start = sentence_starts[k] if k >= 0 else pstart
+                found = _attribute_before(raw, q, max(sent_start, prev_close), ctx)
             if not found and previous is not None and previous.speaker and (
                     previous.para == pi or (q.open_mark <= pstart and previous.para == pi - 1)
                     or (previous.para == pi - 1 and not previous.closed)):
@@ -657,23 +677,36 @@ def _attribute_after_probe(raw: str, q: _Quote, pend: int) -> bool:
 
 
 def _to_frame(raw: str, article_id: str, quotes: list[_Quote]) -> pd.DataFrame:
-    quotes = sorted(quotes, key=lambda q: (q.start, q.end))
+    quotes = sorted(quotes, key=attrgetter("start", "end"))
     unknown = sorted({q.speaker or "(no speaker found)" for q in quotes
                       if q.kind != "term" and q.group == "unknown"})
     if unknown:
         warnings.warn(f"{article_id}: {len(unknown)} speaker(s) with unknown group, kept as "
                       f"'unknown': {', '.join(unknown)}", stacklevel=3)
-    cols: dict[str, list] = {c: [] for c in QUOTE_COLUMNS}
-    for n, q in enumerate(quotes, start=1):
-        term = q.kind == "term"
-        mention = "" if term or q.mention_start < 0 else raw[q.mention_start:q.mention_end]
-        values = (article_id, f"{article_id}-q{n:02d}", q.start, q.end, raw[q.start:q.end],
-                  q.kind, mention, q.mention_start if mention else -1,
-                  q.mention_end if mention else -1, "" if term else q.speaker,
-                  "" if term else q.actor_id, "none" if term else q.group,
-                  "term" if term else q.group_source, "" if term else q.cue)
-        for col, value in zip(QUOTE_COLUMNS, values, strict=True):
-            cols[col].append(value)
+    # Column by column (one list comprehension each): cheaper than row tuples when an
+    # input holds a six-figure number of quotes.
+    term = [q.kind == "term" for q in quotes]
+    mentions = ["" if t or q.mention_start < 0 else raw[q.mention_start:q.mention_end]
+                for q, t in zip(quotes, term, strict=True)]
+    cols = {
+        "article_id": [article_id] * len(quotes),
+        "quote_id": [f"{article_id}-q{n:02d}" for n in range(1, len(quotes) + 1)],
+        "start": [q.start for q in quotes],
+        "end": [q.end for q in quotes],
+        "text": [raw[q.start:q.end] for q in quotes],
+        "kind": [q.kind for q in quotes],
+        "speaker_mention": mentions,
+        "mention_start": [q.mention_start if m else -1
+                          for q, m in zip(quotes, mentions, strict=True)],
+        "mention_end": [q.mention_end if m else -1
+                        for q, m in zip(quotes, mentions, strict=True)],
+        "speaker": ["" if t else q.speaker for q, t in zip(quotes, term, strict=True)],
+        "actor_id": ["" if t else q.actor_id for q, t in zip(quotes, term, strict=True)],
+        "group": ["none" if t else q.group for q, t in zip(quotes, term, strict=True)],
+        "group_source": ["term" if t else q.group_source
+                         for q, t in zip(quotes, term, strict=True)],
+        "cue": ["" if t else q.cue for q, t in zip(quotes, term, strict=True)],
+    }
     return pd.DataFrame(cols, columns=QUOTE_COLUMNS)
 
 

@@ -192,3 +192,16 @@ def test_adversarial_input_terminates():
         warnings.simplefilter("ignore")
         q = extract_quotes_from_text(text)
     assert len(q) > 0
+
+
+@given(st.lists(st.sampled_from(list("ab Z,;:—“”‘’\"'\n\u00a0\u2007") + ["said", "Wu"]),
+                max_size=60).map("".join), st.integers(0, 5))
+@settings(max_examples=300, deadline=None)
+def test_first_sentence_shortcut_matches_punkt(text, offset):
+    """Without . ? ! the shortcut must give exactly Punkt's first span."""
+    from corpus_tools.quotes import _first_sentence
+    from corpus_tools.segment import split_sentences
+
+    raw = "x" * offset + text
+    spans = split_sentences(raw[offset:], offset)
+    assert _first_sentence(raw, offset, len(raw)) == (spans[0] if spans else (offset, offset))
