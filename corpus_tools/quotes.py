@@ -27,9 +27,11 @@ All offsets index the raw text; ``text == raw[start:end]`` for every row.
 from __future__ import annotations
 
 import bisect
+import gc
 import re
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -580,7 +582,31 @@ def extract_quotes_from_text(text: str, article_id: str = "doc",
     [['We will not comply,', 'direct', 'Jane Doe', 'local_officials', 'said']]
     """
     registry = actors if isinstance(actors, ActorRegistry) else ActorRegistry(actors)
-    raw = text
+    with _cyclic_gc_paused():
+        result = _extract(text, registry, exclude)
+    return _to_frame(text, article_id, result)
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector, restoring it afterwards (also on error).
+
+    The extractor builds only acyclic records, which reference counting frees; on
+    quote-dense input (~150,000 quotes per MB) the collector's repeated full scans of the
+    heap cost 10-20 % of the time and find nothing.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _extract(raw: str, registry: ActorRegistry,
+             exclude: Sequence[tuple[int, int]]) -> list[_Quote]:
+    """The quotes of one article, attributed, in text order of discovery."""
     paragraphs = _body_paragraphs(raw, exclude)
     ctx = _Context(registry, raw=raw, paragraphs=paragraphs)
     _narration_mentions(raw, paragraphs, ctx)
@@ -666,7 +692,7 @@ def extract_quotes_from_text(text: str, article_id: str = "doc",
                 previous = q
                 prev_close = q.close_mark + 1
                 _register(q, ctx)
-    return _to_frame(raw, article_id, result)
+    return result
 
 
 def _attribute_after_probe(raw: str, q: _Quote, pend: int) -> bool:

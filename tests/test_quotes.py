@@ -205,3 +205,21 @@ def test_first_sentence_shortcut_matches_punkt(text, offset):
     raw = "x" * offset + text
     spans = split_sentences(raw[offset:], offset)
     assert _first_sentence(raw, offset, len(raw)) == (spans[0] if spans else (offset, offset))
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")
+def test_gc_state_restored_after_extraction():
+    import gc
+
+    assert gc.isenabled()
+    extract_quotes_from_text("T\n\n“Yes,” she said.")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        extract_quotes_from_text("T\n\n“Yes,” she said.")
+        assert not gc.isenabled()  # a caller's choice is left alone
+    finally:
+        gc.enable()
+    with pytest.raises(TypeError):
+        extract_quotes_from_text(None)  # type: ignore[arg-type]
+    assert gc.isenabled()  # restored on error too
