@@ -37,9 +37,10 @@ from operator import attrgetter
 
 import pandas as pd
 
-from corpus_tools.actors import ActorRegistry, infer_group_from_role
+from corpus_tools.actors import Actor, ActorRegistry, infer_group_from_role
 from corpus_tools.clean import split_paragraphs
 from corpus_tools.segment import ASCII_FOLD, split_sentences
+from corpus_tools.tokenize import Token
 
 QUOTE_COLUMNS = ["article_id", "quote_id", "start", "end", "text", "kind", "speaker_mention",
                  "mention_start", "mention_end", "speaker", "actor_id", "group", "group_source",
@@ -456,11 +457,37 @@ def _register(q: _Quote, ctx: _Context) -> None:
         bisect.insort(ctx.organizations, (q.open_mark, q.open_mark, q), key=lambda x: x[0])
 
 
+def _mentions_by_paragraph(raw: str, paragraphs: Sequence[tuple[int, int]], ctx: _Context
+                           ) -> list[list[tuple[Actor, Token]]]:
+    """``registry.find_all`` of each paragraph, from one pass over the whole text.
+
+    Tokens never cross a paragraph break (they hold no whitespace), so the whole-text
+    matches inside a paragraph are that paragraph's own, unless a multiword alias ran
+    across a break: the paragraphs such a match touches are matched again on their own.
+    """
+    starts = [a for a, _ in paragraphs]
+    found: list[list[tuple[Actor, Token]]] = [[] for _ in paragraphs]
+    redo: set[int] = set()
+    for actor, tok in ctx.registry.find_all(raw):
+        first = bisect.bisect_right(starts, tok.start) - 1
+        last = bisect.bisect_right(starts, tok.end - 1) - 1
+        if first == last and first >= 0 and tok.end <= paragraphs[first][1]:
+            found[first].append((actor, tok))
+        elif last >= 0:  # across a break (or from outside the body into it)
+            redo.update(k for k in range(max(first, 0), last + 1)
+                        if tok.start < paragraphs[k][1] and tok.end > paragraphs[k][0])
+    for k in sorted(redo):
+        pstart, pend = paragraphs[k]
+        found[k] = ctx.registry.find_all(raw[pstart:pend], pstart)
+    return found
+
+
 def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
                         ctx: _Context) -> None:
     """Registered actors mentioned in the narration, as antecedents for pronouns."""
-    for pstart, pend in paragraphs:
-        for actor, tok in ctx.registry.find_all(raw[pstart:pend], pstart):
+    for (pstart, pend), mentions in zip(paragraphs, _mentions_by_paragraph(raw, paragraphs, ctx),
+                                        strict=True):
+        for actor, tok in mentions:
             sentence_starts = ctx.starts(pstart, pend) or [pstart]
             stub = _Quote(tok.start, tok.end, -1, tok.start, tok.end, True)
             stub.speaker, stub.actor_id, stub.group = actor.name, actor.actor_id, actor.group

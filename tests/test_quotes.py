@@ -223,3 +223,21 @@ def test_gc_state_restored_after_extraction():
     with pytest.raises(TypeError):
         extract_quotes_from_text(None)  # type: ignore[arg-type]
     assert gc.isenabled()  # restored on error too
+
+
+@pytest.mark.parametrize("text", [
+    "Michelle\n\nWu said ICE came. Tom Homan\n\nspoke.",
+    "Tom\n\nHoman and Mayor Michelle\n\nWu\n\nICE",
+    "Headline Tom\n\nHoman said. Related Posts\n\nMichelle Wu",
+    "No actors at all\n\nhere.",
+])
+def test_mentions_from_one_pass_equal_per_paragraph_matching(text):
+    from corpus_tools.actors import ActorRegistry
+    from corpus_tools.quotes import _body_paragraphs, _Context, _mentions_by_paragraph
+
+    registry = ActorRegistry()
+    paragraphs = _body_paragraphs(text, ())
+    ctx = _Context(registry, raw=text, paragraphs=paragraphs)
+    expected = [registry.find_all(text[a:b], a) for a, b in paragraphs]
+    assert _mentions_by_paragraph(text, paragraphs, ctx) == expected
+    assert any(expected) or "No actors" in text
