@@ -3,6 +3,7 @@ the committed tables byte for byte."""
 
 from __future__ import annotations
 
+import base64
 import json
 
 import nbformat
@@ -32,9 +33,15 @@ def test_all_notebooks_execute_and_reproduce_tables(tmp_path):
     executed = run_notebooks(output_dir=tmp_path / "executed",
                              parameters={"figures_dir": figures, "processed_dir": processed})
     assert [p.name for p in executed] == [p.name for p in NOTEBOOKS]
-    for path in NOTEBOOKS:
+    for path, run in zip(NOTEBOOKS, executed, strict=True):
         prefix = path.name[:3]
-        assert list(figures.glob(f"{prefix}*.png")), f"{path.name} wrote no figure"
+        pngs = sorted(figures.glob(f"{prefix}*.png"))
+        assert pngs, f"{path.name} wrote no figure"
+        # every figure is shown exactly once, and what is shown is the file written
+        shown = [base64.b64decode(o["data"]["image/png"])
+                 for cell in nbformat.read(run, as_version=4).cells if cell.cell_type == "code"
+                 for o in cell.get("outputs", []) if "image/png" in o.get("data", {})]
+        assert sorted(shown) == sorted(p.read_bytes() for p in pngs), path.name
     written = sorted(p.name for p in processed.glob("*.csv"))
     assert written, "no tables written"
     for name in written:
