@@ -26,6 +26,8 @@ OPTIONAL_COLUMNS = ("role", "organization", "level", "party", "kind", "gender", 
 #: are matched case-sensitively where capitals matter (ICE, Gov.) and have no nested
 #: quantifiers.
 ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # Justice Department deputies are federal, whatever word precedes them.
+    ("administration", re.compile(r"\b(?:Associate|Deputy|Assistant|Acting) Attorney General\b")),
     ("local_officials", re.compile(r"\b(?:state|Massachusetts|New York|Illinois|California|"
                                    r"[A-Z][a-z]+) attorney general\b", re.I)),
     ("administration", re.compile(r"\bU\.?S\.? Attorney General\b|\bAttorney General of the "
@@ -39,14 +41,20 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                   r"Justice)\b|\bHomeland Security\b|\bborder czar\b|"
                                   r"\bImmigration and Customs Enforcement\b|\bBorder Patrol\b|"
                                   r"\bCustoms and Border\b|\bpress secretary\b|\bthe president\b|"
-                                  r"\bTrump administration\b|\badministration official\b",
+                                  r"\bTrump administration\b|\badministration official\b|"
+                                  r"\bfederal (?:law enforcement|immigration) "
+                                  r"(?:official|officer|agent)s?\b|\bfederal agents?\b",
                                   re.I)),
-    ("local_officials", re.compile(r"\bAld\.|\b(?:Mayor|Gov\.|Governor|Lt\. Gov\.|sheriff|district "
+    # Abbreviated titles end in "." and so sit outside the \b...\b group ("Gov. Pritzker":
+    # no word boundary between "." and the space).
+    ("local_officials", re.compile(r"\b(?:Ald|Gov|Lt\. Gov|state Sen|state Rep)\.(?=\s|,|$)|"
+                                   r"\b(?:Mayor|Governor|sheriff|district "
                                    r"attorney|DA|city council(?:or|man|woman|member)?|"
-                                   r"councilor|alderman|alder|county (?:executive|commissioner|"
+                                   r"council ?member|councilor|alderman|alder|"
+                                   r"county (?:executive|commissioner|"
                                    r"judge|board)|police (?:chief|commissioner|department)|"
-                                   r"state (?:senator|representative|police)|state Sen\.|"
-                                   r"state Rep\.|selectman|city manager|county)\b", re.I)),
+                                   r"state (?:senator|representative|police)|selectman|"
+                                   r"city manager|county)\b", re.I)),
     # Members of Congress (federal legislators, not the administration): other.
     ("other", re.compile(r"\b(?:Rep\.|Sen\.|Congressman|Congresswoman|Congressmember|"
                          r"U\.S\. (?:Rep|Sen)\.|senator|representative)(?=\s|,|$)", re.I)),
@@ -128,6 +136,8 @@ class Actor:
     group: str
     kind: str
     gender: str
+    #: role and organisation, lower-cased: what ``the mayor`` / ``the agency`` may refer to
+    role: str = ""
 
 
 class ActorRegistry:
@@ -150,8 +160,9 @@ class ActorRegistry:
         owners: dict[str, set[str]] = {}
         for row in table.itertuples(index=False):
             kind = row.kind or ("person" if row.gender else "organization")
+            role = f"{row.role} {row.organization}".strip().lower()
             self.actors[row.actor_id] = Actor(row.actor_id, row.name, row.group, kind,
-                                              row.gender)
+                                              row.gender, role)
             for alias in [row.name, *str(row.aliases).split("|")]:
                 norm = _norm(alias)
                 if norm:
