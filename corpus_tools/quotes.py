@@ -17,9 +17,13 @@ such as the Gender Gap Tracker's (Asr et al. 2021), and runs in linear time:
    ``X told reporters:``; ``according to X``), a dash line, or the intro of a block;
    otherwise the speaker of the speech it continues.
 4. **Speaker.** The mention is resolved to a registered actor (longest alias; a person
-   before an organisation), a pronoun to the most recent compatible person, an anaphoric
-   ``the spokesperson``/``the agency`` to the most recent organisation, and anyone else
-   to the name as the article gives it, grouped by role cues or flagged ``unknown``.
+   before an organisation), a pronoun to the most recent person of compatible gender
+   (registry, or a shipped list of first names), a definite description (``the mayor``,
+   ``the spokeswoman``, ``the agency``) to the most recent speaker or named person whose
+   role has that noun (organisations also by recency), and anyone else to the name as the
+   article gives it, grouped by role cues or flagged ``unknown``. People named in the
+   narration as speaking (``Ana Ruiz, an organizer with X, said the group...``) or with a
+   title (``Gov. JB Pritzker``) are antecedents too, and their surnames refer back.
 
 All offsets index the raw text; ``text == raw[start:end]`` for every row.
 """
@@ -33,13 +37,14 @@ import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from operator import attrgetter
 
 import pandas as pd
 
 from corpus_tools.actors import Actor, ActorRegistry, infer_group_from_role
 from corpus_tools.clean import split_paragraphs
-from corpus_tools.segment import ASCII_FOLD, split_sentences
+from corpus_tools.segment import ASCII_FOLD, load_wordlist, split_sentences
 from corpus_tools.tokenize import Token
 
 QUOTE_COLUMNS = ["article_id", "quote_id", "start", "end", "text", "kind", "speaker_mention",
@@ -62,7 +67,7 @@ SPEECH_VERBS = (
     "cautioned", "emphasized", "emphasised", "testified", "remarked", "commented", "conceded",
     "predicted", "promised", "pledged", "countered", "added", "maintained", "admitted",
     "suggested", "complained", "boasted", "charged", "contended", "observed", "shouted",
-    "called", "described", "threatened",
+    "called", "described", "threatened", "accused",
 )
 _VERB = r"(?:" + "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True)) + r")"
 _STATEMENT_VERB = r"(?:sent|issued|released|provided|gave|shared|emailed)"
@@ -72,9 +77,14 @@ _AFTER_NP_VERB = re.compile(r"^[\s,\u2014\u2013-]*(?P<np>[^;:!?\u201c\u201d\",]{
 _AFTER_VERB_NP = re.compile(r"^[\s,\u2014\u2013-]*(?P<verb>" + _VERB + r")\s+"
                             r"(?P<np>[^;:!?\u201c\u201d\"]{1,160})")
 #: ``,” the official, who spoke on condition of anonymity, said``
-_AFTER_NP_CLAUSE_VERB = re.compile(r"^[\s,]*(?P<np>[^;:!?\u201c\u201d\",]{1,80}),\s*(?:who|whose|"
-                                   r"which|a|an|the|\d+)\b[^;:!?\u201c\u201d\"]{0,160}?,\s+"
+#: ``,” Sen. Ted Cruz, R-Texas, told Fox News``
+_AFTER_NP_CLAUSE_VERB = re.compile(r"^[\s,]*(?P<np>[^;:!?\u201c\u201d\",]{1,80}),\s*"
+                                   r"(?:(?:who|whose|which|a|an|the|\d+)\b|[RDI]-[A-Z][\w.]*)"
+                                   r"[^;:!?\u201c\u201d\"]{0,160}?,\s+"
                                    r"(?P<verb>" + _VERB + r")\b")
+#: A whole sentence that is only a reporting tag (``Bass asked.``, ``said Noem on Monday.``)
+_SHORT_TAG = re.compile(r"^\s*(?:(?:[\w.,\u2019'-]+\s+){1,6}?" + _VERB + r"|" + _VERB + r")\b"
+                        r"(?:\s+[\w.,\u2019'-]+){0,6}[\s.?!\u2026]*$")
 _PROBE = re.compile(r"^\s*,?\s*(?:\w+\s+){0,3}" + _VERB + r"\b")
 _LATE_CUE = re.compile(r",\s*(?P<np>[^,;:!?\u201c\u201d\"]{1,80}?)\s+(?P<verb>" + _VERB +
                        r")\b")
@@ -91,7 +101,65 @@ _TITLED_NAME = re.compile(r"\b(?:Mayor|Gov\.|Governor|Sheriff|Councilor|Councilm
                           r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][\w’'-]+|"
                           r"de|la|van|von|del)){1,3})")
 _PRONOUN_HEAD = re.compile(r"^\s*(?:he|she|they|we|i)\b", re.I)
+_PRONOUN_TAIL = re.compile(r"(?<![\w\u2019'-])(?:he|she|they)\s*$")
 _PRONOUNS = {"he": "m", "she": "f", "they": "", "we": "", "i": ""}
+#: ``the mayor``, ``the agency``: a definite description, resolved by role noun.
+_DEFINITE = re.compile(r"^the\s+(?:[\w.-]+\s+){0,2}?(?P<noun>mayor|governor|senator|sheriff|"
+                       r"congressman|congresswoman|representative|attorney general|"
+                       r"district attorney|secretary|director|chief|commissioner|judge|"
+                       r"spokesperson|spokesman|spokeswoman|official|officials|agency|"
+                       r"department|office|administration|organization|group|coalition|"
+                       r"president|czar|councilor|alderman|statement)\b", re.I)
+#: What a role noun may be written as in a mention or a registry role.
+_NOUN_FORMS = {"governor": ("governor", "gov."), "senator": ("senator", "sen."),
+               "congressman": ("congressman", "rep."), "congresswoman": ("congresswoman", "rep."),
+               "representative": ("representative", "rep."), "alderman": ("alderman", "ald."),
+               "spokesperson": ("spokesperson", "spokesman", "spokeswoman"),
+               "officials": ("official",)}
+_ORG_NOUNS = frozenset("agency department office administration organization group "
+                       "coalition statement".split())
+#: ``Lawrence Benito, executive director of X, said the group...``: a person named in the
+#: narration as speaking (two to five capitalised words, an optional appositive, a cue).
+_NARRATED = re.compile(r"(?<![\w\u2019'.-])(?P<name>[A-Z][\w\u2019'-]*\.?"
+                       r"(?:[ \t]+[A-Z][\w\u2019'-]*\.?){1,4})"
+                       r"(?P<app>,[^,;:!?\u201c\u201d\"\n]{1,160},)?\s+(?:" + _VERB + r")\b")
+#: Capitalised words that open a sentence or a clause but are no part of a name.
+_NOT_NAME = frozenset("""the a an in on at but and or so as if when while after before then
+still however meanwhile last this that earlier later asked speaking he she they we it his
+her their our its monday tuesday wednesday thursday friday saturday sunday january
+february march april may june july august september october november december""".split())
+#: ``Asked whether..., Johnston said``: an opening clause is not part of the speaker.
+_LEADING_CLAUSE = re.compile(r"^\s*(?:(?:When|While|After|Before|As|If|Although|Though|"
+                             r"Because|Since|Despite|During|Following|Asked|Pressed|Speaking|"
+                             r"Responding|Reached|Reacting|Addressing|Writing|Testifying|"
+                             r"Appearing|Standing|In|On|At|Last|This|Earlier|Later|Meanwhile|"
+                             r"However|Still|Instead)\b[^,]{0,120},\s*)+")
+#: A clause boundary inside a would-be speaker phrase (the subject follows it).
+_CLAUSE_BREAK = re.compile(r"(?:^|[\s,])(?:while|whereas|but|although|though|when|after|"
+                           r"because|since|as|meanwhile)\s+(?=[A-Z])")
+#: ``Noem’s message to the city was blunt:`` -> Noem.
+_POSSESSIVE_CUE = re.compile(r"(?P<np>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,5})[\u2019']s\s+"
+                             r"(?:[\w-]+\s+){0,2}?(?P<noun>message|statement|response|reply|"
+                             r"answer|words|post|tweet|letter|warning|remarks|verdict)\b")
+#: ``Adams’s office``, ``Luna's spokeswoman``: speaks for the owner.
+_OWNER = re.compile(r"^(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})[\u2019']s?\s+"
+                    r"(?:office|spokesperson|spokesman|spokeswoman|press secretary|aides?|"
+                    r"staff|team|campaign)\b")
+#: ``Pritzker called the plan “un-American”``: a word put in the speaker's mouth, not a
+#: scare quote (``so-called`` excluded; a capitalised name, ``what they called “Operation
+#: Safe Streets”``, stays a term).
+_CHARACTERIZED = re.compile(r"(?<![\w-])(?:called|described\s+(?:[\w\u2019'-]+\s+){1,4}as|"
+                            r"accused\s+(?:[\w\u2019'.-]+\s+){1,4}of)"
+                            r"\s+(?:[\w\u2019'-]+\s+){0,4}$")
+#: ``an official who was not authorized to speak``: the description ends at the clause.
+_RELATIVE = re.compile(r"\s+(?:who|whom|whose|which|that)\b")
+#: Capitalised words just before a surname: ``Kevin`` in ``Her spokesman, Kevin Odom``.
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w\u2019'-]*\.?[ \t]+){1,4}$")
+#: ``A senior DHS official, who requested anonymity, said the agency...``: an unnamed
+#: speaker introduced in the narration, the antecedent of a later ``the official``.
+_NARRATED_DESC = re.compile(r"(?<![\w-])(?P<desc>[Aa]n?\s+(?:[\w.-]+\s+){0,5}?(?:official|"
+                            r"spokesperson|spokesman|spokeswoman))\b"
+                            r"(?:,[^,;:!?\u201c\u201d\"\n]{1,160},)?\s+(?:" + _VERB + r")\b")
 _ANAPHORA = re.compile(r"^(?:the|a|an|that|this)\s+(?:\w+\s+){0,2}(?:spokesperson|spokesman|"
                        r"spokeswoman|agency|department|office|official|officials|statement|"
                        r"administration|organization|group|coalition)\b", re.I)
@@ -100,7 +168,9 @@ congresswoman congressman president president-elect vice secretary director chie
 commissioner attorney general judge justice sheriff councilor councilwoman councilman
 spokesperson spokesman spokeswoman press officer official officials executive chairman
 chairwoman chair dr dr. mr mr. ms ms. mrs mrs. acting deputy czar counsel superintendent
-captain sgt. sgt lieutenant detective pastor reverend rev. father professor prof.""".split())
+captain sgt. sgt lieutenant detective pastor reverend rev rev. father professor prof.
+council member councilmember alder assemblyman assemblywoman assemblymember delegate
+supervisor trustee associate assistant""".split())
 _TERMINAL = ".?!\u2026"
 _MARK = re.compile("[" + OPEN_DOUBLE + CLOSE_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + "\"']")
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
@@ -128,6 +198,7 @@ class _Quote:
     cue: str = ""
     speaker_kind: str = ""  # person / organization / ""
     gender: str = ""
+    role: str = ""  # lower-cased mention or registry role, for ``the mayor`` etc.
 
 
 @dataclass
@@ -144,6 +215,8 @@ class _Context:
     paragraphs: Sequence[tuple[int, int]] = ()
     #: paragraph start -> its sentence starts (split once, on first use)
     sentence_starts: dict[int, list[int]] = field(default_factory=dict)
+    #: word -> start offsets (see ``_word_positions``)
+    word_index: dict[str, list[int]] | None = None
 
     def starts(self, pstart: int, pend: int) -> list[int]:
         """Sentence starts of the paragraph ``raw[pstart:pend]`` (cached)."""
@@ -182,7 +255,7 @@ def _scan_paragraph(raw: str, pstart: int, pend: int, para: int) -> list[_Quote]
             if open_kind == "double":
                 quotes.append(_Quote(open_at + 1, i, para, open_at, i, True))
                 open_at, open_kind = -1, ""
-            elif open_kind == "single":  # a double closer ends a mismatched single
+            elif open_kind:  # a double closer ends a mismatched single
                 open_at, open_kind = -1, ""
         elif ch == STRAIGHT_DOUBLE:
             if open_kind == "double":
@@ -196,6 +269,15 @@ def _scan_paragraph(raw: str, pstart: int, pend: int, para: int) -> list[_Quote]
             if _is_word(prev) or prev in _TERMINAL + ",":
                 quotes.append(_Quote(open_at + 1, i, para, open_at, i, True))
                 open_at, open_kind = -1, ""
+        elif ch == "'" and open_kind == "" and (prev in _BEFORE_OPEN or i == pstart) \
+                and nxt.isalpha():
+            # a straight single opener (British style: 'We are not afraid,' she said);
+            # kept only if a "'" after , . ? or ! closes it, so apostrophes stay apart
+            open_at, open_kind = i, "straight single"
+        elif ch == "'" and open_kind == "straight single" and prev in _TERMINAL + "," \
+                and not _is_word(nxt):
+            quotes.append(_Quote(open_at + 1, i, para, open_at, i, True))
+            open_at, open_kind = -1, ""
     if open_kind == "double":
         quotes.append(_Quote(open_at + 1, pend, para, open_at, pend, False))
     return quotes
@@ -250,6 +332,40 @@ def _org_like(np_text: str) -> bool:
     return bool(_ANAPHORA.match(np_text.strip()))
 
 
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    """First name -> ``f``/``m`` from ``resources/first_names.txt``."""
+    return dict(line.split()[:2] for line in load_wordlist("first_names.txt"))
+
+
+def _gender_of(name: str) -> str:
+    """``f``, ``m`` or ``""`` (unknown) from a person's first name."""
+    words = name.split()
+    return _first_names().get(words[0].lower(), "") if words else ""
+
+
+def _has_role(q: _Quote, noun: str) -> bool:
+    return any(re.search(r"(?<!\w)" + re.escape(form) + r"(?!\w)", q.role)
+               for form in _NOUN_FORMS.get(noun, (noun,)))
+
+
+def _definite_referent(noun: str, pos: int, ctx: _Context) -> _Quote | None:
+    """The most recent person or organisation before ``pos`` whose role has ``noun``
+    (``the mayor`` -> Mayor Mike Johnston); for organisation nouns (``the agency``), else
+    the most recent organisation."""
+    best: tuple[int, _Quote] | None = None
+    for items in (ctx.persons, ctx.organizations):
+        i = bisect.bisect_left(items, pos, key=lambda x: x[0])
+        for k in range(i - 1, max(0, i - _LOOKBACK) - 1, -1):
+            if _has_role(items[k][2], noun):
+                if best is None or items[k][0] > best[0]:
+                    best = (items[k][0], items[k][2])
+                break
+    if best is not None:
+        return best[1]
+    return _latest(ctx.organizations, pos) if noun in _ORG_NOUNS else None
+
+
 def _latest(items: list[tuple[int, int, _Quote]], pos: int,
             gender: str = "") -> _Quote | None:
     """The most recent compatible referent before ``pos``; within that sentence, the first
@@ -274,6 +390,7 @@ def _copy_speaker(src: _Quote, dst: _Quote) -> None:
     dst.speaker, dst.actor_id, dst.group = src.speaker, src.actor_id, src.group
     dst.group_source, dst.speaker_kind, dst.gender = src.group_source, src.speaker_kind, \
         src.gender
+    dst.role = src.role
 
 
 def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Context,
@@ -310,13 +427,31 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
             found = ctx.registry.find(appositive)
     if found is None and not name:
         found = ctx.registry.find(np_text, offset)
+    at = head.rfind(name) + offset if name else -1
+    if found is not None and found[0].kind != "person" and len(name.split()) >= 2 \
+            and (at >= found[1].end or at + len(name) <= found[1].start) \
+            and ctx.registry.find(name) is None:
+        # “ICE spokeswoman Carla Benning said”: the person speaks, in the agency's group
+        q.speaker, q.speaker_kind, q.gender = name, "person", _gender_of(name)
+        q.role = np_text.lower()
+        group = infer_group_from_role(attribution) or found[0].group
+        q.group, q.group_source = group, "role_cue"
+        return True
     if found is not None:
         actor, tok = found
         q.speaker, q.actor_id, q.group = actor.name, actor.actor_id, actor.group
         q.group_source, q.speaker_kind, q.gender = "registry", actor.kind, actor.gender
+        q.role = f"{actor.role} {np_text.lower()}"
         return True
-    known = ctx.roster.get(name.split()[-1] if name else head.strip().split()[-1]
-                           if head.strip() and head.strip()[:1].isupper() else "")
+    key = ""
+    if name:
+        key = name.split()[-1]
+    elif head.strip()[:1].isupper():  # “Adams”, or “Adams’s office” -> Adams
+        owner = _OWNER.match(head.strip())
+        key = (owner.group("owner") if owner else head).split()[-1]
+    known = ctx.roster.get(key)
+    if known is None and not name and key and len(head.split()) == 1 and key[:1].isupper():
+        known = _full_name(key, pos, ctx)  # “Odom said” after “Her spokesman, Kevin Odom,”
     if known is not None and (not name or known.speaker.endswith(name)):
         _copy_speaker(known, q)
         if q.group == "unknown":
@@ -324,16 +459,18 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
             if group:
                 q.group, q.group_source = group, "role_cue"
         return True
-    if _org_like(np_text):
-        ref = _latest(ctx.organizations, pos)
-        if ref is not None and re.match(r"^the\b", np_text, re.I):
+    definite = _DEFINITE.match(np_text) if len(head.split()) <= 4 else None
+    if definite:
+        ref = _definite_referent(definite.group("noun").lower(), pos, ctx)
+        if ref is not None:
             _copy_speaker(ref, q)
             return True
     group = infer_group_from_role(attribution)
+    q.role = np_text.lower()
     if name:
-        q.speaker, q.speaker_kind = name, "person"
+        q.speaker, q.speaker_kind, q.gender = name, "person", _gender_of(name)
     elif np_text[:1].isupper() or np_text.split()[0].lower() in ("a", "an", "the", "one"):
-        words = np_text.split(",")[0].split()
+        words = _RELATIVE.split(np_text.split(",")[0], maxsplit=1)[0].split()
         q.speaker = " ".join(words[:8])
         q.speaker_kind = "organization" if _org_like(np_text) else ""
     else:
@@ -356,15 +493,18 @@ def _first_sentence(raw: str, start: int, end: int) -> tuple[int, int]:
 def _attribute_after(raw: str, q: _Quote, pend: int, next_open: int, ctx: _Context) -> bool:
     """``“...,” Wu said`` or ``“...,” said Wu, mayor of Boston``."""
     content = raw[q.start:q.end].rstrip()
-    if q.closed and content[-1:] in _TERMINAL and not raw[q.close_mark + 1:pend].lstrip()[:1] \
-            .islower():
-        return False
+    # After a complete sentence (“...?” / “...!” / “...”) a capitalised word starts new
+    # narration, unless the sentence is only a short tag: “Who will pay?” Bass asked.
+    ends = q.closed and content[-1:] in _TERMINAL and not raw[q.close_mark + 1:pend].lstrip()[:1] \
+        .islower()
     a = q.close_mark + 1 if q.closed else q.end
     b = min(pend, next_open if next_open > a else pend, a + 300)
     if a >= b:
         return False
     s0, s1 = _first_sentence(raw, a, b)
     seg = raw[a:s1]
+    if ends and not _SHORT_TAG.match(seg):
+        return False
     m = _AFTER_VERB_NP.match(seg)
     if m:
         np_text = m.group("np")
@@ -393,6 +533,13 @@ def _attribute_after(raw: str, q: _Quote, pend: int, next_open: int, ctx: _Conte
     return False
 
 
+def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 (the last one is wanted)
+        pass
+    return found
+
+
 def _attribute_before(raw: str, q: _Quote, clause_start: int, ctx: _Context) -> bool:
     """``X said she would use “...”`` / ``X told reporters: “...”``."""
     pre = raw[clause_start:q.open_mark]
@@ -411,19 +558,28 @@ def _attribute_before(raw: str, q: _Quote, clause_start: int, ctx: _Context) -> 
             continue
         head_start = max(pre.rfind(ch, 0, m.start()) for ch in ";\u2014\u201d\"") + 1
         np_text = pre[head_start:m.start()]
-        np_text = re.sub(r"^\s*(?:On|In|At|Last|This|Earlier|Later)\b[^,]{0,40},\s*", "",
-                         np_text)
+        np_text = _LEADING_CLAUSE.sub("", np_text, count=1)
+        # “DHS defended the raids, while Mayor Bass called them ...”: the subject is Bass
+        cut = _last_match(_CLAUSE_BREAK, np_text)
+        if cut is not None:
+            np_text = np_text[cut.end():]
+        pronoun = _PRONOUN_TAIL.search(np_text)  # “a policy he described as ...”
+        if pronoun and pronoun.start() > 0:
+            np_text = np_text[pronoun.start():]
         np_off = clause_start + m.start() - len(np_text)
-        attribution = pre[head_start:]
+        attribution = pre[m.start() - len(np_text):] if cut is not None else pre[head_start:]
         if _resolve(np_text, np_off + (len(np_text) - len(np_text.lstrip())), attribution, q,
                     ctx, q.open_mark):
-            q.cue = "colon" if colon and verb in ("said", "says") and False else verb
-            if colon:
-                q.cue = f"{verb} (colon)"
+            q.cue = f"{verb} (colon)" if colon else verb
             return True
     m = _STATEMENT_RE.search(pre)
     if m and _resolve(pre[:m.start()], clause_start, pre, q, ctx, q.open_mark):
         q.cue = "statement"
+        return True
+    m = _last_match(_POSSESSIVE_CUE, pre)  # “Noem’s message to the city was blunt: ...”
+    if m and _resolve(m.group("np"), clause_start + m.start("np"), pre[m.start():], q, ctx,
+                      q.open_mark):
+        q.cue = m.group("noun").lower()
         return True
     return False
 
@@ -503,18 +659,111 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
             name = m.group("name")
             if ctx.registry.find(name) is not None or name.split()[-1] in ctx.roster:
                 continue
-            stub = _Quote(m.start("name"), m.end("name"), -1, m.start("name"), m.end("name"),
-                          True)
-            stub.speaker, stub.speaker_kind = name, "person"
-            group = infer_group_from_role(m.group(0))
-            stub.group, stub.group_source = (group, "role_cue") if group else ("unknown",
-                                                                               "unknown")
-            _add_to_roster(stub, ctx)
+            # the role, with the words before the title (``Washington Attorney General``)
+            _add_named_person(name, m.start("name"), m.end("name"),
+                              raw[_title_start(raw, pstart, m.start()):m.end()], ctx)
+        for m in _NARRATED.finditer(raw, pstart, pend):
+            words = _name_in(m.group("name")).split()
+            while words and words[0].lower() in _NOT_NAME:
+                words.pop(0)
+            if len(words) < 2:
+                continue
+            name = " ".join(words)
+            if ctx.registry.find(name) is not None or words[-1] in ctx.roster:
+                continue
+            start = raw.find(name, m.start("name"), m.end("name"))
+            if start < 0:  # the name was written with a line break or punctuation
+                continue
+            # the role: from the start of the clause (``White House Press Secretary``)
+            # through the appositive
+            _add_named_person(name, start, start + len(name),
+                              raw[_title_start(raw, pstart, m.start()):m.end()], ctx)
+        for m in _NARRATED_DESC.finditer(raw, pstart, pend):
+            _add_description(m.group("desc"), m.start("desc"), ctx,
+                             raw[_clause_start(raw, pstart, m.start()):m.end()])
     ctx.persons.sort(key=lambda x: x[0])
     ctx.organizations.sort(key=lambda x: x[0])
 
 
 # --------------------------------------------------------------------------- kinds
+
+
+def _clause_start(raw: str, lo: int, pos: int, reach: int = 80) -> int:
+    """Start of the clause holding ``pos``: after the last ``. ; :``, quote mark or line
+    break before it, looking back at most ``reach`` characters (and not before ``lo``)."""
+    lo = max(lo, pos - reach)
+    return max(lo, *(raw.rfind(ch, lo, pos) + 1 for ch in ".;:\n\u201c\u201d\""))
+
+
+def _title_start(raw: str, lo: int, pos: int) -> int:
+    """Where a title's capitalised lead-in starts (``Washington`` of ``Washington Attorney
+    General``; never a lower-case word, so ``tore into Newark Mayor X`` gives ``Newark``)."""
+    lead = _NAME_BEFORE.search(raw, max(lo, pos - 40), pos)
+    return lead.start() if lead else pos
+
+
+def _add_description(desc: str, start: int, ctx: _Context, role: str) -> None:
+    """An unnamed speaker introduced in the narration (``A senior DHS official``): the
+    antecedent of a later ``the official``, speaking for the organisation it names."""
+    stub = _Quote(start, start + len(desc), -1, start, start + len(desc), True)
+    found = ctx.registry.find(desc)
+    if found is not None and found[0].kind != "person":
+        actor = found[0]
+        stub.speaker, stub.actor_id, stub.group = actor.name, actor.actor_id, actor.group
+        stub.group_source, stub.speaker_kind = "registry", actor.kind
+    else:
+        group = infer_group_from_role(role)
+        stub.speaker, stub.speaker_kind = desc, "organization"
+        stub.group, stub.group_source = (group, "role_cue") if group else ("unknown", "unknown")
+    stub.role = role.lower()
+    ctx.organizations.append((start, start, stub))
+
+
+def _word_positions(ctx: _Context) -> dict[str, list[int]]:
+    """Every word of the article -> its start offsets (built once, on first use)."""
+    if ctx.word_index is None:
+        index: dict[str, list[int]] = {}
+        for m in re.finditer(r"\w+", ctx.raw):
+            index.setdefault(m.group(), []).append(m.start())
+        ctx.word_index = index
+    return ctx.word_index
+
+
+def _full_name(surname: str, pos: int, ctx: _Context) -> _Quote | None:
+    """The first earlier mention of ``surname`` with a first name (``Dwayne Fisher runs a
+    taco truck`` before ``Fisher said``), added to the roster; or None."""
+    for p in _word_positions(ctx).get(surname, ()):
+        if p >= pos:
+            break
+        before = _NAME_BEFORE.search(ctx.raw, max(0, p - 80), p)
+        if before is None:
+            continue
+        words = _name_in(before.group() + surname).split()
+        while words and words[0].lower() in _NOT_NAME:
+            words.pop(0)
+        if len(words) < 2 or words[-1] != surname:
+            continue
+        role = ctx.raw[_clause_start(ctx.raw, 0, before.start(), 40):p + len(surname)]
+        after = p + len(surname)
+        if ctx.raw[after:after + 1] == ",":  # an appositive: “Kevin Odom, a spokesman,”
+            comma = ctx.raw.find(",", after + 1, after + 160)
+            role += ctx.raw[after:comma] if comma > 0 else ""
+        name = " ".join(words)
+        start = ctx.raw.find(name, max(0, p - 80), after)
+        _add_named_person(name, start, start + len(name), role, ctx)
+        return ctx.roster.get(surname)
+    return None
+
+
+def _add_named_person(name: str, start: int, end: int, role: str, ctx: _Context) -> None:
+    """A person named in the narration (not a quote's speaker): an antecedent for pronouns
+    and definite descriptions, and a roster entry for later mentions of the surname."""
+    stub = _Quote(start, end, -1, start, end, True)
+    stub.speaker, stub.speaker_kind, stub.gender = name, "person", _gender_of(name)
+    stub.role = role.lower()
+    group = infer_group_from_role(role)
+    stub.group, stub.group_source = (group, "role_cue") if group else ("unknown", "unknown")
+    _add_to_roster(stub, ctx)
 
 
 def _is_titlecase(text: str) -> bool:
@@ -680,7 +929,9 @@ def _extract(raw: str, registry: ActorRegistry,
             whole = (q.open_mark <= pstart + 1 and (q.close_mark >= pend - 2 or not q.closed))
             if whole and (intro_before or dash_after == pi + 1):
                 q.kind = "block"
-            elif _looks_like_term(raw, q) and not _attribute_after_probe(raw, q, pend):
+            elif _looks_like_term(raw, q) and not _attribute_after_probe(raw, q, pend) \
+                    and not (raw[q.start].islower() and _CHARACTERIZED.search(
+                        raw, max(pstart, q.open_mark - 80), q.open_mark)):
                 q.kind = "term"
                 q.group, q.group_source = "none", "term"
                 result.append(q)

@@ -102,6 +102,22 @@ def test_terms_are_never_attributed(seed_quotes):
     ("Asked about the plan, Wu replied, “Not in Boston.”", "Michelle Wu", "direct",
      "replied"),
     ("Noem posted on X: “We are coming.”", "Kristi Noem", "direct", "posted (colon)"),
+    ("Illinois Gov. JB Pritzker called the plan “un-American” on Monday.", "JB Pritzker",
+     "partial", "called"),
+    ("“It’s a disgrace,” Sen. Ted Cruz, R-Texas, told Fox News Digital.", "Ted Cruz",
+     "direct", "told"),
+    ("'We are not afraid,' said Ana Ruiz, an organizer with the coalition.", "Ana Ruiz",
+     "direct", "said"),
+    ("“Who is going to pay for this?” Mayor Karen Bass asked.", "Karen Bass", "direct",
+     "asked"),
+    ("“Who pays?” Mayor Karen Bass asked on Monday at a news conference.", "Karen Bass",
+     "direct", "asked"),
+    ("Homeland Security Secretary Kristi Noem’s message was blunt: “Get out of the way.”",
+     "Kristi Noem", "direct", "message"),
+    ("DHS defended the raids, while Mayor Karen Bass called them “an act of intimidation.”",
+     "Karen Bass", "partial", "called"),
+    ("Asked whether he feared losing funding, Mayor Mike Johnston said, “No.”",
+     "Mike Johnston", "direct", "said"),
 ])
 def test_attribution_shapes(text, speaker, kind, cue):
     row = _one(text)
@@ -129,6 +145,45 @@ def test_pronouns_resolve_to_latest_compatible_person():
     q = _quotes("Mayor Michelle Wu met Tom Homan on Friday.\n\n“We said no,” she said.\n\n"
                 "“We will come anyway,” he said.")
     assert q["speaker"].tolist() == ["Michelle Wu", "Tom Homan"]
+
+
+def test_a_new_sentence_after_a_full_quote_is_not_a_tag():
+    q = _quotes("“We will sue.” Mayor Karen Bass said the city had filed papers on Monday "
+                "and that the case would be heard in the federal court in Los Angeles soon.")
+    assert q["speaker"].tolist() == [""] or q["cue"].tolist() != ["said"]
+
+
+def test_straight_single_apostrophes_are_not_quotes():
+    q = _quotes("The students' union said the '90s rules and rock 'n' roll were back.")
+    assert q.empty
+
+
+def test_definite_descriptions_resolve_by_role():
+    q = _quotes("ICE arrested 40 people. Denver Mayor Mike Johnston spoke on Tuesday.\n\n"
+                "“Not here,” the mayor said.\n\n"
+                "“More will come,” the official, who spoke on condition of anonymity, said.")
+    assert q[["speaker", "group"]].values.tolist() == [
+        ["Mike Johnston", "local_officials"], ["the official", "unknown"]]
+
+
+def test_people_named_speaking_in_narration_are_antecedents():
+    q = _quotes("Tricia McLaughlin, a DHS spokeswoman, declined to comment.\n\n"
+                "Lawrence Benito, executive director of the Illinois Coalition for Immigrant "
+                "and Refugee Rights, said the group would rally. “We know our rights,” he said."
+                "\n\n“We will march,” Benito said.")
+    assert q[["speaker", "group"]].values.tolist() == [["Lawrence Benito", "advocates"]] * 2
+
+
+def test_pronoun_gender_from_first_names():
+    q = _quotes("Mayor Jane Doe spoke first. Later, Sheriff Tom Roe arrived.\n\n"
+                "“We will talk,” she said.")
+    assert q["speaker"].tolist() == ["Jane Doe"]
+
+
+def test_office_of_a_person_speaks_for_them():
+    q = _quotes("New York Mayor Eric Adams spoke on Monday.\n\n"
+                "Adams’s office said the city “will follow the law.”")
+    assert q[["speaker", "group"]].values.tolist() == [["Eric Adams", "local_officials"]]
 
 
 def test_organisational_speakers():
