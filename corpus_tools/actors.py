@@ -40,17 +40,21 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                   r"\bJustice Department\b|\bDepartment of (?:Homeland Security|"
                                   r"Justice)\b|\bHomeland Security\b|\bborder czar\b|"
                                   r"\bImmigration and Customs Enforcement\b|\bBorder Patrol\b|"
-                                  r"\bCustoms and Border\b|\bpress secretary\b|\bthe president\b|"
+                                  r"\bCustoms and Border\b|\bPatrol Agent\b|\bpress secretary\b|"
+                                  r"\bthe president\b|"
                                   r"\bTrump administration\b|\badministration official\b|"
                                   r"\bfederal (?:law enforcement|immigration) "
                                   r"(?:official|officer|agent)s?\b|\bfederal agents?\b",
                                   re.I)),
     # Abbreviated titles end in "." and so sit outside the \b...\b group ("Gov. Pritzker":
     # no word boundary between "." and the space).
+    # Capitalised local titles (lower-case "supervisor" is any boss)
+    ("local_officials", re.compile(r"\b(?:Supervisor|County Executive|Board of Supervisors|"
+                                   r"Selectwoman|Alderwoman|Alderperson)\b")),
     ("local_officials", re.compile(r"\b(?:Ald|Gov|Lt\. Gov|state Sen|state Rep)\.(?=\s|,|$)|"
                                    r"\b(?:Mayor|Governor|sheriff|district "
                                    r"attorney|DA|city council(?:or|man|woman|member)?|"
-                                   r"council ?member|councilor|alderman|alder|"
+                                   r"council ?member|council(?:man|woman)|councilor|alderman|alder|"
                                    r"county (?:executive|commissioner|"
                                    r"judge|board)|police (?:chief|commissioner|department)|"
                                    r"state (?:senator|representative|police)|selectman|"
