@@ -67,7 +67,8 @@ SPEECH_VERBS = (
     "cautioned", "emphasized", "emphasised", "testified", "remarked", "commented", "conceded",
     "predicted", "promised", "pledged", "countered", "added", "maintained", "admitted",
     "suggested", "complained", "boasted", "charged", "contended", "observed", "shouted",
-    "called", "described", "threatened", "accused",
+    "called", "described", "threatened", "accused", "blasted", "slammed", "criticized",
+    "criticised", "denounced", "decried", "praised", "dismissed", "lamented",
 )
 _VERB = r"(?:" + "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True)) + r")"
 _STATEMENT_VERB = r"(?:sent|issued|released|provided|gave|shared|emailed)"
@@ -101,6 +102,29 @@ _TITLED_NAME = re.compile(r"\b(?:Mayor|Gov\.|Governor|Sheriff|Councilor|Councilm
                           r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][\w’'-]+|"
                           r"de|la|van|von|del)){1,3})")
 _PRONOUN_HEAD = re.compile(r"^\s*(?:he|she|they|we|i)\b", re.I)
+_PARTY_TAG = re.compile(r"^\(?[RDI]-[A-Z][\w.]*\)?,?$|^\([RDI]\),?$")
+#: The head noun of an organisation's name (``Tennessee Immigrant and Refugee Rights
+#: Coalition``): such a capitalised run is an organisation, not a person.
+_ORG_HEADS = frozenset("""coalition union center centre association committee council project
+network alliance institute foundation fund league federation services office department
+agency church partnership collaborative clinic society commission board""".split())
+#: ``Koenig:`` / ``DHS spokeswoman Kendra Voss fired back:`` -- a colon intro with no
+#: reporting verb: the subject is the noun phrase before at most three lower-case words.
+_COLON_SUBJECT = re.compile(r"^\s*(?P<np>(?:[\w.\u2019'-]+[ \t]+){0,6}?[A-Z][\w.\u2019'-]*)"
+                            r"(?:[ \t]+[a-z][\w\u2019'-]*){0,3}[ \t]*:\s*$")
+#: ``Siembra NC, a left-wing immigrant advocacy group`` -- an organisation in narration.
+_ORG_APPOSITIVE = re.compile(r"(?P<org>[A-Z][\w.&\u2019'-]*(?:[ \t]+(?:of|for|and|the|"
+                             r"[A-Z][\w.&\u2019'-]*)){0,7}),[ \t]+(?:a|an)[ \t]+"
+                             r"(?P<role>(?:[\w-]+[ \t]+){0,4}(?:group|organization|"
+                             r"organisation|coalition|nonprofit|network|alliance|union))\b")
+#: ``Tomás Reyna, a retired machinist`` / ``Rosa Ibarra, 41,`` -- a person in narration.
+_NAME_APPOSITIVE = re.compile(r"(?<![\w\u2019'.-])(?P<name>[A-Z][\w\u2019'-]+(?:[ \t]+"
+                              r"[A-Z][\w\u2019'-]+){1,2}),[ \t]+(?:a|an|\d{1,3},)[ \t]")
+#: ``Rosa Ibarra``: a known first name and a capitalised word (see ``first_names.txt``).
+_FIRST_LAST = re.compile(r"(?<![\w\u2019'.-])(?P<first>[A-Z][^\W\d_]+)[ \t]+[A-Z][\w\u2019'-]+")
+#: Where an appositive ends: a comma, a semicolon, a line break or a sentence's period
+#: (not the one in ``U.S.``).
+_APPOSITIVE_END = re.compile(r"[,;\n\u201c\u201d\"]|(?<=[a-z]{2})\.(?=\s)")
 _PRONOUN_TAIL = re.compile(r"(?<![\w\u2019'-])(?:he|she|they)\s*$")
 _PRONOUNS = {"he": "m", "she": "f", "they": "", "we": "", "i": ""}
 #: ``the mayor``, ``the agency``: a definite description, resolved by role noun.
@@ -122,7 +146,8 @@ _ORG_NOUNS = frozenset("agency department office administration organization gro
 #: narration as speaking (two to five capitalised words, an optional appositive, a cue).
 _NARRATED = re.compile(r"(?<![\w\u2019'.-])(?P<name>[A-Z][\w\u2019'-]*\.?"
                        r"(?:[ \t]+[A-Z][\w\u2019'-]*\.?){1,4})"
-                       r"(?P<app>,[^,;:!?\u201c\u201d\"\n]{1,160},)?\s+(?:" + _VERB + r")\b")
+                       r"(?P<app>(?:,[^,;:!?\u201c\u201d\"\n]{1,160}){1,2},)?\s+(?:" + _VERB +
+                       r")\b")
 #: Capitalised words that open a sentence or a clause but are no part of a name.
 _NOT_NAME = frozenset("""the a an in on at but and or so as if when while after before then
 still however meanwhile last this that earlier later asked speaking he she they we it his
@@ -170,7 +195,7 @@ spokesperson spokesman spokeswoman press officer official officials executive ch
 chairwoman chair dr dr. mr mr. ms ms. mrs mrs. acting deputy czar counsel superintendent
 captain sgt. sgt lieutenant detective pastor reverend rev rev. father professor prof.
 council member councilmember alder assemblyman assemblywoman assemblymember delegate
-supervisor trustee associate assistant""".split())
+supervisor trustee associate assistant patrol agent officer special""".split())
 _TERMINAL = ".?!\u2026"
 _MARK = re.compile("[" + OPEN_DOUBLE + CLOSE_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + "\"']")
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
@@ -313,6 +338,8 @@ def _name_in(np_text: str) -> str:
     words = head.split()
     run: list[str] = []
     for w in words:
+        if _PARTY_TAG.match(w):  # “Rep. Carl Dorsey (R-Ariz.)”
+            continue
         bare = w.strip("()\u2019',;:")
         if len(bare) > 2 and bare.endswith(".") and not bare[:-1].isupper():
             bare = bare[:-1]
@@ -443,6 +470,12 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
         q.group_source, q.speaker_kind, q.gender = "registry", actor.kind, actor.gender
         q.role = f"{actor.role} {np_text.lower()}"
         return True
+    org = _org_name(head) if found is None else ""
+    if org and (not name or name in org):
+        q.speaker, q.speaker_kind, q.role = org, "organization", np_text.lower()
+        group = infer_group_from_role(attribution) or infer_group_from_role(org)
+        q.group, q.group_source = (group, "role_cue") if group else ("unknown", "unknown")
+        return True
     key = ""
     if name:
         key = name.split()[-1]
@@ -471,6 +504,8 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
         q.speaker, q.speaker_kind, q.gender = name, "person", _gender_of(name)
     elif np_text[:1].isupper() or np_text.split()[0].lower() in ("a", "an", "the", "one"):
         words = _RELATIVE.split(np_text.split(",")[0], maxsplit=1)[0].split()
+        if len(words) > 1 and words[0].lower() == "the" and words[1][:1].isupper():
+            words = words[1:]  # “the San Diego County Sheriff's Office” -> its name
         q.speaker = " ".join(words[:8])
         q.speaker_kind = "organization" if _org_like(np_text) else ""
     else:
@@ -581,6 +616,10 @@ def _attribute_before(raw: str, q: _Quote, clause_start: int, ctx: _Context) -> 
                       q.open_mark):
         q.cue = m.group("noun").lower()
         return True
+    m = _COLON_SUBJECT.match(pre) if colon else None
+    if m and _resolve(m.group("np"), clause_start + m.start("np"), pre, q, ctx, q.open_mark):
+        q.cue = "colon"
+        return True
     return False
 
 
@@ -677,7 +716,14 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
             # the role: from the start of the clause (``White House Press Secretary``)
             # through the appositive
             _add_named_person(name, start, start + len(name),
-                              raw[_title_start(raw, pstart, m.start()):m.end()], ctx)
+                              _role_context(raw, pstart, start, start + len(name)), ctx)
+        for m in _ORG_APPOSITIVE.finditer(raw, pstart, pend):
+            _add_organization(m.group("org"), m.start("org"), m.group("role"), ctx)
+        for m in _NAME_APPOSITIVE.finditer(raw, pstart, pend):
+            _add_if_person(m.group("name"), m.start("name"), pstart, ctx)
+        for m in _FIRST_LAST.finditer(raw, pstart, pend):
+            if m.group("first").lower() in _first_names():
+                _add_if_person(m.group(0), m.start(), pstart, ctx)
         for m in _NARRATED_DESC.finditer(raw, pstart, pend):
             _add_description(m.group("desc"), m.start("desc"), ctx,
                              raw[_clause_start(raw, pstart, m.start()):m.end()])
@@ -688,11 +734,25 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
 # --------------------------------------------------------------------------- kinds
 
 
-def _clause_start(raw: str, lo: int, pos: int, reach: int = 80) -> int:
-    """Start of the clause holding ``pos``: after the last ``. ; :``, quote mark or line
-    break before it, looking back at most ``reach`` characters (and not before ``lo``)."""
+def _clause_start(raw: str, lo: int, pos: int, reach: int = 80,
+                  delimiters: str = ".;:\n\u201c\u201d\"") -> int:
+    """Start of the clause holding ``pos``: after the last delimiter (``. ; :``, quote mark
+    or line break) before it, looking back at most ``reach`` characters (not before
+    ``lo``)."""
     lo = max(lo, pos - reach)
-    return max(lo, *(raw.rfind(ch, lo, pos) + 1 for ch in ".;:\n\u201c\u201d\""))
+    return max(lo, *(raw.rfind(ch, lo, pos) + 1 for ch in delimiters))
+
+
+def _role_context(raw: str, lo: int, start: int, end: int) -> str:
+    """The words that say who a person named at ``raw[start:end]`` is: the title before the
+    name in its clause (``DHS spokeswoman``; not past a comma, so ``..., County Executive``
+    leaves out the clause before) and an appositive after it (``, a spokesman for ICE,``)."""
+    head = _clause_start(raw, lo, start, 40, ".;:,\n\u201c\u201d\"")
+    tail = end
+    if raw[end:end + 1] == ",":
+        stop = _APPOSITIVE_END.search(raw, end + 1, end + 160)
+        tail = stop.start() if stop else min(len(raw), end + 160)
+    return raw[head:tail]
 
 
 def _title_start(raw: str, lo: int, pos: int) -> int:
@@ -700,6 +760,53 @@ def _title_start(raw: str, lo: int, pos: int) -> int:
     General``; never a lower-case word, so ``tore into Newark Mayor X`` gives ``Newark``)."""
     lead = _NAME_BEFORE.search(raw, max(lo, pos - 40), pos)
     return lead.start() if lead else pos
+
+
+def _add_if_person(text: str, start: int, pstart: int, ctx: _Context) -> None:
+    """Add a name found in the narration to the roster, unless it is a registered actor,
+    an organisation's name or already known."""
+    words = text.split()
+    while words and words[0].lower() in _NOT_NAME:
+        words.pop(0)
+    if len(words) < 2 or words[-1].lower() in _ORG_HEADS or words[-1] in ctx.roster:
+        return
+    name = " ".join(words)
+    if ctx.registry.find(name) is not None:
+        return
+    at = ctx.raw.find(name, start, start + len(text))
+    _add_named_person(name, at, at + len(name),
+                      _role_context(ctx.raw, pstart, at, at + len(name)), ctx)
+
+
+def _add_organization(org: str, start: int, role: str, ctx: _Context) -> None:
+    """An organisation introduced in the narration with an appositive: the antecedent of a
+    later ``the group`` / ``the coalition``."""
+    words = org.split()
+    while words and words[0].lower() in _NOT_NAME:
+        words.pop(0)
+    if not words or ctx.registry.find(" ".join(words)) is not None:
+        return
+    name = " ".join(words)
+    stub = _Quote(start, start + len(org), -1, start, start + len(org), True)
+    group = infer_group_from_role(f"{name}, a {role}")
+    stub.speaker, stub.speaker_kind = name, "organization"
+    stub.group, stub.group_source = (group, "role_cue") if group else ("unknown", "unknown")
+    stub.role = role.lower()
+    ctx.organizations.append((start, start, stub))
+
+
+def _org_name(head: str) -> str:
+    """The organisation named at the end of ``head`` (``The Tennessee Immigrant and Refugee
+    Rights Coalition`` -> without ``The``), or ``""``."""
+    words = head.split()
+    if not words or words[-1].lower().strip(".,") not in _ORG_HEADS or not words[-1][:1].isupper():
+        return ""
+    j = len(words) - 1
+    while j > 0 and (words[j - 1][:1].isupper() or words[j - 1] in ("of", "for", "and", "on")):
+        j -= 1
+    while j < len(words) - 1 and (words[j].lower() in _NOT_NAME or words[j] in ("of", "for")):
+        j += 1
+    return " ".join(words[j:]).strip(".,")
 
 
 def _add_description(desc: str, start: int, ctx: _Context, role: str) -> None:
@@ -713,10 +820,10 @@ def _add_description(desc: str, start: int, ctx: _Context, role: str) -> None:
         stub.group_source, stub.speaker_kind = "registry", actor.kind
     else:
         group = infer_group_from_role(role)
-        stub.speaker, stub.speaker_kind = desc, "organization"
+        stub.speaker, stub.speaker_kind = desc, "person"
         stub.group, stub.group_source = (group, "role_cue") if group else ("unknown", "unknown")
     stub.role = role.lower()
-    ctx.organizations.append((start, start, stub))
+    ctx.persons.append((start, start, stub))  # an official is a person (``he said``)
 
 
 def _word_positions(ctx: _Context) -> dict[str, list[int]]:
@@ -743,11 +850,8 @@ def _full_name(surname: str, pos: int, ctx: _Context) -> _Quote | None:
             words.pop(0)
         if len(words) < 2 or words[-1] != surname:
             continue
-        role = ctx.raw[_clause_start(ctx.raw, 0, before.start(), 40):p + len(surname)]
         after = p + len(surname)
-        if ctx.raw[after:after + 1] == ",":  # an appositive: “Kevin Odom, a spokesman,”
-            comma = ctx.raw.find(",", after + 1, after + 160)
-            role += ctx.raw[after:comma] if comma > 0 else ""
+        role = _role_context(ctx.raw, 0, before.start(), after)
         name = " ".join(words)
         start = ctx.raw.find(name, max(0, p - 80), after)
         _add_named_person(name, start, start + len(name), role, ctx)
@@ -960,6 +1064,16 @@ def _extract(raw: str, registry: ActorRegistry,
                 _copy_speaker(previous, q)
                 q.cue = "continuation"
                 found = True
+            if not found and pi > 0 and q.open_mark <= pstart + 1 and q.kind != "partial":
+                # “...” opening a paragraph, right after “Osei told the crowd that ...”
+                ppstart, ppend = paragraphs[pi - 1]
+                starts = ctx.starts(ppstart, ppend) or [ppstart]
+                before = q.open_mark
+                q.open_mark = ppend  # the clause is the previous paragraph's last sentence
+                found = _attribute_before(raw, q, starts[-1], ctx)
+                q.open_mark = before
+                if found:
+                    q.cue = f"{q.cue} (previous paragraph)"
             if not found and q.kind == "partial" and _looks_like_term(raw, q):
                 q.kind, q.group, q.group_source = "term", "none", "term"
             elif not found and _n_words(raw[q.start:q.end]) <= 5 and \

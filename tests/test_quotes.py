@@ -186,6 +186,49 @@ def test_office_of_a_person_speaks_for_them():
     assert q[["speaker", "group"]].values.tolist() == [["Eric Adams", "local_officials"]]
 
 
+def test_interview_answers_after_a_name_and_colon():
+    q = _quotes("State Sen. Bradley Koenig answered two questions.\n\n"
+                "Koenig: “No. Read the bill.”\n\n"
+                "DHS spokeswoman Kendra Voss fired back: “Spend less time posting.”")
+    assert q[["speaker", "group"]].values.tolist() == [
+        ["Bradley Koenig", "local_officials"], ["Kendra Voss", "administration"]]
+
+
+def test_organisations_named_in_full_and_as_the_group():
+    q = _quotes("The Tennessee Immigrant and Refugee Rights Coalition said the law “turns "
+                "neighbors into suspects.”\n\n"
+                "Activists with Siembra NC, a left-wing immigrant advocacy group, filmed agents. "
+                "The group claimed that agents had “racially profiled” workers.")
+    assert q[["speaker", "group"]].values.tolist() == [
+        ["Tennessee Immigrant and Refugee Rights Coalition", "advocates"],
+        ["Siembra NC", "advocates"]]
+
+
+def test_speech_after_a_paragraph_of_reported_speech():
+    q = _quotes("At a rally, City Councilor Marguerite Osei told the crowd that Portland would "
+                "not back down.\n\n“This state has said it for 40 years.\n\n“We will keep "
+                "saying it.”")
+    assert q[["speaker", "group"]].values.tolist() == [
+        ["Marguerite Osei", "local_officials"]] * 2
+
+
+def test_people_introduced_without_a_quote_are_antecedents():
+    q = _quotes("Brandvold runs the church. “We feed people,” Hallie Brandvold said.\n\n"
+                "Across the street lives Tomás Reyna, a retired machinist.\n\n"
+                "“I watched them put him in a van,” he said.\n\n"
+                "Rosa Ibarra, 41, says she no longer drives. “I am afraid,” she said.")
+    assert q["speaker"].tolist() == ["Hallie Brandvold", "Tomás Reyna", "Rosa Ibarra"]
+
+
+def test_party_tags_and_local_titles():
+    q = _quotes("“It has,” Rep. Carl Dorsey (R-Ariz.) told POLITICO.\n\n"
+                "“Not here,” said Supervisor Marisol Ontiveros.\n\n"
+                "“Never,” said Councilman Walt Brenneman.")
+    assert q[["speaker", "group"]].values.tolist() == [
+        ["Carl Dorsey", "other"], ["Marisol Ontiveros", "local_officials"],
+        ["Walt Brenneman", "local_officials"]]
+
+
 def test_organisational_speakers():
     q = _quotes("Gov. Maura Healey’s office said she would “use every tool.”\n\n"
                 "A spokesperson at DHS said: “We will not be deterred.”\n\n"
