@@ -177,8 +177,8 @@ class ActorRegistry:
     def find_all(self, text: str, offset: int = 0) -> list[tuple[Actor, Token]]:
         """Every registered actor mentioned in ``text`` (longest alias first, left to right),
         with the matching token span (offsets shifted by ``offset``)."""
-        merged = self._matcher.merge(tokenize(text, offset), min_tokens=1)
-        return [(self.actors[self.aliases[t.norm]], t) for t in merged if t.norm in self.aliases]
+        found = self._matcher.find(text, offset, min_tokens=1, keep=self.aliases.keys())
+        return [(self.actors[self.aliases[t.norm]], t) for t in found if t.norm in self.aliases]
 
     def find(self, text: str, offset: int = 0) -> tuple[Actor, Token] | None:
         """The actor a mention refers to: a person before an organisation (``Naureen Shah

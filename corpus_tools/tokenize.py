@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -193,6 +194,56 @@ class TermMatcher:
             text = raw[start:end] if raw is not None else " ".join(t.text for t in tokens[i:j])
             out.append(Token(start, end, text, canonical))
             i = j
+        return out
+
+
+    def find(self, text: str, offset: int = 0, min_tokens: int = 1,
+             keep: AbstractSet[str] = frozenset()) -> list[Token]:
+        """Only the terms in ``text``: the tokens of ``merge(tokenize(text, offset),
+        min_tokens=min_tokens)`` that were merged, plus unmerged ones whose norm is in
+        ``keep``, in text order. Same result, without building a token for every word
+        (what a registry lookup over a whole article needs).
+
+        Examples
+        --------
+        >>> [(t.start, t.norm) for t in TermMatcher(["border czar"]).find("Our border czars")]
+        [(4, 'border czar')]
+        """
+        folded = normalize(text)
+        if len(folded) != len(text) or "\u03a3" in text:  # see ``tokenize``
+            tokens = tokenize(text)
+            spans = [(t.start, t.end) for t in tokens]
+            norms = [t.norm for t in tokens]
+        else:
+            spans = [m.span() for m in _TOKEN_RE.finditer(text)]
+            norms = [folded[a:b] for a, b in spans]
+        first, trie = self.first, self.trie
+        if first.isdisjoint(norms) and keep.isdisjoint(norms):
+            return []
+        candidates = [i for i, w in enumerate(norms) if w in first or w in keep]
+        out: list[Token] = []
+        n, resume = len(norms), 0
+        for i in candidates:
+            if i < resume:  # inside the term found before
+                continue
+            node, j, best = trie, i, None
+            while j < n:
+                key = singular(norms[j])
+                if key not in node:
+                    break
+                node = node[key]
+                j += 1
+                if None in node and j - i >= min_tokens:
+                    best = (j, node[None])
+            if best is None:
+                if norms[i] in keep:
+                    a, b = spans[i]
+                    out.append(Token(offset + a, offset + b, text[a:b], norms[i]))
+                continue
+            j, canonical = best
+            words = " ".join(text[a:b] for a, b in spans[i:j])
+            out.append(Token(offset + spans[i][0], offset + spans[j - 1][1], words, canonical))
+            resume = j
         return out
 
 

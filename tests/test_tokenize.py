@@ -89,3 +89,25 @@ def test_term_matcher_skips_only_tokens_that_cannot_start_a_term():
     assert [t.norm for t in m.merge(tokenize("ICE agents"), min_tokens=1)] == ["ice", "agents"]
     assert m.merge(tokenize("nothing here")) == tokenize("nothing here")
     assert {"city", "cities", "ice", "ices", "sanctuary", "sanctuaries"} <= m.first
+
+
+_TERMS = ["city council", "sanctuary policy", "ice", "michelle wu", "u.s. attorney", "wu"]
+
+
+@given(st.lists(st.sampled_from(["City", "council", "cities", "Sanctuary", "policies", "ICE",
+                                 "Michelle", "Wu", "Wu’s", "U.S.", "attorney", "İce", "the",
+                                 " ", "\n\n", ",", "-", "Σ"]), max_size=30),
+       st.sampled_from([1, 2]))
+@settings(max_examples=300, deadline=None)
+def test_term_matcher_find_equals_merge_then_filter(words, min_tokens):
+    """``find`` (terms only, no token per word) gives what a registry lookup did before:
+    the tokens of ``merge`` whose norm is a term or in ``keep``."""
+    from corpus_tools.tokenize import TermMatcher
+
+    text = " ".join(words)
+    m = TermMatcher(_TERMS)
+    keep = {*_TERMS, "the"}
+    merged = m.merge(tokenize(text, 7), min_tokens=min_tokens)
+    found = m.find(text, 7, min_tokens=min_tokens, keep=keep)
+    assert [t for t in found if t.norm in keep] == [t for t in merged if t.norm in keep]
+    assert set(found) <= set(merged)
