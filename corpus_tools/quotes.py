@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import bisect
 import gc
+import operator
 import re
 import warnings
 from collections.abc import Iterator, Sequence
@@ -176,6 +177,16 @@ _OWNER = re.compile(r"^(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})[\u2019']s
 _CHARACTERIZED = re.compile(r"(?<![\w-])(?:called|described\s+(?:[\w\u2019'-]+\s+){1,4}as|"
                             r"accused\s+(?:[\w\u2019'.-]+\s+){1,4}of)"
                             r"\s+(?:[\w\u2019'-]+\s+){0,4}$")
+
+
+def _characterized(raw: str, lo: int, hi: int) -> bool:
+    """Does ``raw[lo:hi]`` end in ``called`` / ``described ... as`` / ``accused ... of``?
+    (The substring test first: the regex costs a scan per start position.)"""
+    window = raw[lo:hi]
+    return ("called" in window or "described" in window or "accused" in window) and \
+        _CHARACTERIZED.search(raw, lo, hi) is not None
+
+
 #: ``an official who was not authorized to speak``: the description ends at the clause.
 _RELATIVE = re.compile(r"\s+(?:who|whom|whose|which|that)\b")
 #: Capitalised words just before a surname: ``Kevin`` in ``Her spokesman, Kevin Odom``.
@@ -197,6 +208,7 @@ captain sgt. sgt lieutenant detective pastor reverend rev rev. father professor 
 council member councilmember alder assemblyman assemblywoman assemblymember delegate
 supervisor trustee associate assistant patrol agent officer special""".split())
 _TERMINAL = ".?!\u2026"
+_TERMINAL_OR_COMMA = _TERMINAL + ","
 _MARK = re.compile("[" + OPEN_DOUBLE + CLOSE_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + "\"']")
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 _ALNUM = re.compile(r"[^\W_]")  # exactly str.isalnum: \w without the underscore
@@ -231,7 +243,8 @@ class _Context:
     """What the attribution of later quotes may refer back to."""
 
     registry: ActorRegistry
-    #: (position, start of its sentence, speaker) in text order
+    #: (position, start of its sentence, speaker) in text order; a negative start
+    #: ``-1 - k`` means "in paragraph k, not split yet" (see :meth:`sentence_of`)
     persons: list[tuple[int, int, _Quote]] = field(default_factory=list)
     organizations: list[tuple[int, int, _Quote]] = field(default_factory=list)
     #: unregistered people of this article: surname -> a speaker record
@@ -250,6 +263,16 @@ class _Context:
             found = [a for a, _ in split_sentences(self.raw[pstart:pend], pstart)]
             self.sentence_starts[pstart] = found
         return found
+
+    def sentence_of(self, item: tuple[int, int, _Quote]) -> int:
+        """Start of the sentence holding a ``persons``/``organizations`` entry, splitting
+        its paragraph only now (most narration mentions are never asked about)."""
+        pos, sent, _ = item
+        if sent >= 0:
+            return sent
+        pstart, pend = self.paragraphs[-1 - sent]
+        starts = self.starts(pstart, pend) or [pstart]
+        return max((a for a in starts if a <= pos), default=pstart)
 
 
 # --------------------------------------------------------------------------- spans
@@ -291,7 +314,7 @@ def _scan_paragraph(raw: str, pstart: int, pend: int, para: int) -> list[_Quote]
         elif ch == OPEN_SINGLE and open_kind == "" and not _is_word(prev):
             open_at, open_kind = i, "single"
         elif ch in (CLOSE_SINGLE, "'") and open_kind == "single" and not _is_word(nxt):
-            if _is_word(prev) or prev in _TERMINAL + ",":
+            if _is_word(prev) or prev in _TERMINAL_OR_COMMA:
                 quotes.append(_Quote(open_at + 1, i, para, open_at, i, True))
                 open_at, open_kind = -1, ""
         elif ch == "'" and open_kind == "" and (prev in _BEFORE_OPEN or i == pstart) \
@@ -299,7 +322,7 @@ def _scan_paragraph(raw: str, pstart: int, pend: int, para: int) -> list[_Quote]
             # a straight single opener (British style: 'We are not afraid,' she said);
             # kept only if a "'" after , . ? or ! closes it, so apostrophes stay apart
             open_at, open_kind = i, "straight single"
-        elif ch == "'" and open_kind == "straight single" and prev in _TERMINAL + "," \
+        elif ch == "'" and open_kind == "straight single" and prev in _TERMINAL_OR_COMMA \
                 and not _is_word(nxt):
             quotes.append(_Quote(open_at + 1, i, para, open_at, i, True))
             open_at, open_kind = -1, ""
@@ -323,12 +346,14 @@ def _trim(raw: str, q: _Quote) -> _Quote | None:
 # --------------------------------------------------------------------------- speakers
 
 
+_LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|then|also|later|earlier|again)\s+", re.I)
+
+
 def _clean_np(np_text: str) -> str:
     np_text = np_text.strip(" ,;:\u2014\u2013-\n\u00a0")
     if np_text.endswith(".") and len(np_text.split()[-1]) > 3:
         np_text = np_text[:-1]
-    np_text = re.sub(r"^(?:and|but|so|then|also|later|earlier|again)\s+", "", np_text, flags=re.I)
-    return np_text
+    return _LEADING_CONJUNCTION.sub("", np_text)
 
 
 def _name_in(np_text: str) -> str:
@@ -390,10 +415,10 @@ def _definite_referent(noun: str, pos: int, ctx: _Context) -> _Quote | None:
                 break
     if best is not None:
         return best[1]
-    return _latest(ctx.organizations, pos) if noun in _ORG_NOUNS else None
+    return _latest(ctx.organizations, pos, ctx) if noun in _ORG_NOUNS else None
 
 
-def _latest(items: list[tuple[int, int, _Quote]], pos: int,
+def _latest(items: list[tuple[int, int, _Quote]], pos: int, ctx: _Context,
             gender: str = "") -> _Quote | None:
     """The most recent compatible referent before ``pos``; within that sentence, the first
     (the subject, usually: in ``Tom Homan, appointed by President-elect Trump, had a
@@ -406,9 +431,9 @@ def _latest(items: list[tuple[int, int, _Quote]], pos: int,
     latest = next((k for k in range(i - 1, lo - 1, -1) if ok(items[k][2])), None)
     if latest is None:
         return None
-    sent = items[latest][1]
+    sent = ctx.sentence_of(items[latest])
     k = latest
-    while k - 1 >= lo and items[k - 1][1] == sent:
+    while k - 1 >= lo and ctx.sentence_of(items[k - 1]) == sent:
         k -= 1
     return next(items[j][2] for j in range(k, latest + 1) if ok(items[j][2]))
 
@@ -434,9 +459,9 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
         q.mention = np_text.split()[0]
         q.mention_end = q.mention_start + len(q.mention)
         if pron in ("he", "she"):
-            ref = _latest(ctx.persons, pos, _PRONOUNS[pron])
+            ref = _latest(ctx.persons, pos, ctx, _PRONOUNS[pron])
         else:
-            ref = _latest(ctx.organizations, pos) or _latest(ctx.persons, pos)
+            ref = _latest(ctx.organizations, pos, ctx) or _latest(ctx.persons, pos, ctx)
         if ref is None:
             q.speaker, q.group, q.group_source = q.mention, "unknown", "unknown"
             return True
@@ -680,19 +705,16 @@ def _mentions_by_paragraph(raw: str, paragraphs: Sequence[tuple[int, int]], ctx:
 def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
                         ctx: _Context) -> None:
     """Registered actors mentioned in the narration, as antecedents for pronouns."""
-    for (pstart, pend), mentions in zip(paragraphs, _mentions_by_paragraph(raw, paragraphs, ctx),
-                                        strict=True):
+    for k, mentions in enumerate(_mentions_by_paragraph(raw, paragraphs, ctx)):
         for actor, tok in mentions:
-            sentence_starts = ctx.starts(pstart, pend) or [pstart]
             stub = _Quote(tok.start, tok.end, -1, tok.start, tok.end, True)
             stub.speaker, stub.actor_id, stub.group = actor.name, actor.actor_id, actor.group
             stub.group_source, stub.speaker_kind, stub.gender = "registry", actor.kind, \
                 actor.gender
-            sent = max((a for a in sentence_starts if a <= tok.start), default=pstart)
             if actor.kind == "person":
-                ctx.persons.append((tok.start, sent, stub))
+                ctx.persons.append((tok.start, -1 - k, stub))
             else:
-                ctx.organizations.append((tok.start, sent, stub))
+                ctx.organizations.append((tok.start, -1 - k, stub))
     for pstart, pend in paragraphs:
         for m in _TITLED_NAME.finditer(raw, pstart, pend):
             name = m.group("name")
@@ -1034,7 +1056,7 @@ def _extract(raw: str, registry: ActorRegistry,
             if whole and (intro_before or dash_after == pi + 1):
                 q.kind = "block"
             elif _looks_like_term(raw, q) and not _attribute_after_probe(raw, q, pend) \
-                    and not (raw[q.start].islower() and _CHARACTERIZED.search(
+                    and not (raw[q.start].islower() and _characterized(
                         raw, max(pstart, q.open_mark - 80), q.open_mark)):
                 q.kind = "term"
                 q.group, q.group_source = "none", "term"
@@ -1095,7 +1117,9 @@ def _attribute_after_probe(raw: str, q: _Quote, pend: int) -> bool:
 
 
 def _to_frame(raw: str, article_id: str, quotes: list[_Quote]) -> pd.DataFrame:
-    quotes = sorted(quotes, key=attrgetter("start", "end"))
+    starts = [q.start for q in quotes]
+    if not all(map(operator.lt, starts, starts[1:])):  # usually in order already
+        quotes = sorted(quotes, key=attrgetter("start", "end"))
     unknown = sorted({q.speaker or "(no speaker found)" for q in quotes
                       if q.kind != "term" and q.group == "unknown"})
     if unknown:
