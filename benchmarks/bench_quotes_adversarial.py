@@ -25,15 +25,23 @@ _UNIT = "“a,” he said “b ” ‘c’ \"d\" — e: “f\n\n"
 
 
 def adversarial_texts() -> dict[str, str]:
-    """About 1 MB each: the shapes that make quote extractors backtrack, loop or pile up."""
+    """1 MB (10**6 bytes of UTF-8, rounded up to a whole repeat) each: the shapes that make
+    quote extractors backtrack, loop or pile up."""
     return {
-        "marks, cues and breaks": "H\n\n" + _UNIT * (MB // len(_UNIT)),
-        "the same in one paragraph": "H\n\n" + _UNIT.replace("\n\n", " ") * (MB // len(_UNIT)),
-        "one unclosed quote, no breaks": "H\n\n“" + "word said he, " * (MB // 14),
-        "opening quotes only": "H\n\n" + "“ ‘ \" " * (MB // 6),
-        "said cues, no quotes": "H\n\n" + ("Mayor Wu said the city said. " * 40 + "\n\n")
-        * (MB // 1200),
+        "marks, cues and breaks": "H\n\n" + _repeat(_UNIT),
+        "the same in one paragraph": "H\n\n" + _repeat(_UNIT.replace("\n\n", " ")),
+        "one unclosed quote, no breaks": "H\n\n“" + _repeat("word said he, "),
+        "opening quotes only": "H\n\n" + _repeat("“ ‘ \" "),
+        "said cues, no quotes": "H\n\n" + _repeat("Mayor Wu said the city said. " * 40 + "\n\n"),
     }
+
+
+def _repeat(unit: str, n_bytes: int = MB) -> str:
+    """``unit`` repeated until the text holds at least ``n_bytes`` of UTF-8.
+
+    (Until 2026-11-25 the inputs were 10**6 *characters*: 1.0-1.67 MB, since curly quotes
+    and dashes take 3 bytes each.)"""
+    return unit * -(-n_bytes // len(unit.encode("utf-8")))
 
 
 def _best(text: str, actors: object, repeat: int) -> tuple[float, int]:

@@ -77,28 +77,17 @@ def _child_nltk(src: str) -> dict:
             "n_bytes": sum(len(t.encode("utf-8")) for t in texts)}
 
 
-def _adversarial_texts() -> dict[str, str]:
-    """About 1 MB each: the shapes that make quote extractors backtrack or loop."""
-    mb = 1_000_000
-    unit = "“a,” he said “b ” ‘c’ \"d\" — e: “f\n\n"
-    return {
-        "marks, cues and breaks": "H\n\n" + unit * (mb // len(unit)),
-        "one unclosed quote, no breaks": "H\n\n“" + "word said he, " * (mb // 14),
-        "opening quotes only": "H\n\n" + "“ ‘ \" " * (mb // 6),
-        "said cues, no quotes": "H\n\n" + ("Mayor Wu said the city said. " * 40 + "\n\n")
-        * (mb // 1200),
-    }
-
-
 def _child_adversarial() -> dict:
     import warnings
+
+    from bench_quotes_adversarial import adversarial_texts
 
     from corpus_tools.batch import analyze_article, load_resources
     from corpus_tools.quotes import extract_quotes_from_text
 
     actors, codebook = load_resources()
     out = {}
-    for name, text in _adversarial_texts().items():
+    for name, text in adversarial_texts().items():
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             t0 = time.perf_counter()
