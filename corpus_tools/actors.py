@@ -28,8 +28,8 @@ OPTIONAL_COLUMNS = ("role", "organization", "level", "party", "kind", "gender", 
 ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Justice Department deputies are federal, whatever word precedes them.
     ("administration", re.compile(r"\b(?:Associate|Deputy|Assistant|Acting) Attorney General\b")),
-    ("local_officials", re.compile(r"\b(?:state|Massachusetts|New York|Illinois|California|"
-                                   r"[A-Z][a-z]+) attorney general\b", re.I)),
+    ("local_officials", re.compile(r"\b(?:state(?:[\u2019']s)?|Massachusetts|New York|Illinois|"
+                                   r"California|[A-Z][a-z]+) attorney general\b", re.I)),
     ("administration", re.compile(r"\bU\.?S\.? Attorney General\b|\bAttorney General of the "
                                   r"United States\b", re.I)),
     ("advocates", re.compile(r"\b(?:ACLU|American Civil Liberties Union|coalition|immigrant[- ]"
@@ -50,19 +50,29 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # no word boundary between "." and the space).
     # Capitalised local titles (lower-case "supervisor" is any boss)
     ("local_officials", re.compile(r"\b(?:Supervisor|County Executive|Board of Supervisors|"
-                                   r"Selectwoman|Alderwoman|Alderperson)\b")),
+                                   r"Selectwoman|Alderwoman|Alderperson|Board [Mm]ember)\b")),
     ("local_officials", re.compile(r"\b(?:Ald|Gov|Lt\. Gov|state Sen|state Rep)\.(?=\s|,|$)|"
                                    r"\b(?:Mayor|Governor|sheriff|district "
                                    r"attorney|DA|city council(?:or|man|woman|member)?|"
-                                   r"council ?member|council(?:man|woman)|councilor|alderman|alder|"
+                                   r"council ?member|council(?:man|woman)|council?lor|"
+                                   r"alderman|alder|"
+                                   r"(?:city|county) (?:attorney|solicitor)|superintendent|"
+                                   r"school (?:board|committee|district)|"
                                    r"county (?:executive|commissioner|"
                                    r"judge|board)|police (?:chief|commissioner|department)|"
                                    r"state (?:senator|representative|police)|selectman|"
                                    r"city manager|county)\b", re.I)),
+    # Academics and think tanks: other.
+    ("other", re.compile(r"\b(?:professor|university|scholar|researcher|(?:senior )?fellow at|"
+                         r"think tank|Heritage Foundation|Cato Institute|Brookings|"
+                         r"Migration Policy Institute|Center for Immigration Studies)\b", re.I)),
     # Members of Congress (federal legislators, not the administration): other.
     ("other", re.compile(r"\b(?:Rep\.|Sen\.|Congressman|Congresswoman|Congressmember|"
                          r"U\.S\. (?:Rep|Sen)\.|senator|representative)(?=\s|,|$)", re.I)),
 )
+#: A relative clause about something else (``a city attorney for Seattle, which leads the
+#: coalition``; ``a councillor whose district includes the ICE building``): not a role.
+_ABOUT_SOMETHING_ELSE = re.compile(r",?\s+(?:which|whose)\b[^,;:]*")
 _REQUIRED_GROUP = set(GROUPS)
 #: A person's name followed by one of these is a modifier, not the speaker.
 _MODIFIER = re.compile(r"[’']?s? ?(?:administration|campaign|era|White House|team)\b", re.I)
@@ -85,7 +95,10 @@ def infer_group_from_role(text: str) -> str | None:
     'advocates'
     >>> infer_group_from_role("a local pastor") is None
     True
+    >>> infer_group_from_role("a councillor whose district includes the ICE building")
+    'local_officials'
     """
+    text = _ABOUT_SOMETHING_ELSE.sub("", text)
     for group, pattern in ROLE_CUES:
         if pattern.search(text):
             return group
@@ -164,7 +177,10 @@ class ActorRegistry:
         owners: dict[str, set[str]] = {}
         for row in table.itertuples(index=False):
             kind = row.kind or ("person" if row.gender else "organization")
-            role = f"{row.role} {row.organization}".strip().lower()
+            # a person's organisation (``the mayor`` of the City of Boston); an
+            # organisation's own name, not its parent's (ICE is not ``the department``)
+            role = f"{row.role} {row.organization if kind == 'person' else row.name}"
+            role = role.strip().lower()
             self.actors[row.actor_id] = Actor(row.actor_id, row.name, row.group, kind,
                                               row.gender, role)
             for alias in [row.name, *str(row.aliases).split("|")]:
