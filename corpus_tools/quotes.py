@@ -43,7 +43,7 @@ from operator import attrgetter
 
 import pandas as pd
 
-from corpus_tools.actors import Actor, ActorRegistry, infer_group_from_role
+from corpus_tools.actors import GROUPS, Actor, ActorRegistry, infer_group_from_role
 from corpus_tools.clean import split_paragraphs
 from corpus_tools.segment import ASCII_FOLD, load_wordlist, split_sentences
 from corpus_tools.tokenize import Token
@@ -71,7 +71,10 @@ SPEECH_VERBS = (
     "called", "described", "threatened", "accused", "blasted", "slammed", "criticized",
     "criticised", "denounced", "decried", "praised", "dismissed", "lamented",
 )
-_VERB = r"(?:" + "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True)) + r")"
+#: A reporting verb; never ``so-called`` and never a noun after a possessive (``DHS's
+#: claims``).
+_VERB = (r"(?<!so-)(?<![\u2019']s )(?:" + "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
+         + r")")
 _STATEMENT_VERB = r"(?:sent|issued|released|provided|gave|shared|emailed)"
 #: ``, Wu said`` / ``, said Wu`` right after a quote (first sentence of the rest).
 _AFTER_NP_VERB = re.compile(r"^[\s,\u2014\u2013-]*(?P<np>[^;:!?\u201c\u201d\",]{1,120}?)\s+"
@@ -122,7 +125,9 @@ _ORG_APPOSITIVE = re.compile(r"(?P<org>[A-Z][\w.&\u2019'-]*(?:[ \t]+(?:of|for|an
 _NAME_APPOSITIVE = re.compile(r"(?<![\w\u2019'.-])(?P<name>[A-Z][\w\u2019'-]+(?:[ \t]+"
                               r"[A-Z][\w\u2019'-]+){1,2}),[ \t]+(?:a|an|\d{1,3},)[ \t]")
 #: ``Rosa Ibarra``: a known first name and a capitalised word (see ``first_names.txt``).
-_FIRST_LAST = re.compile(r"(?<![\w\u2019'.-])(?P<first>[A-Z][^\W\d_]+)[ \t]+[A-Z][\w\u2019'-]+")
+#: The surname is a lookahead, so ``Superintendent Angela Whitcomb`` still yields Angela.
+_FIRST_LAST = re.compile(r"(?<![\w\u2019'.-])(?P<first>[A-Z][^\W\d_]+)"
+                         r"(?=[ \t]+(?P<last>[A-Z][\w\u2019'-]+))")
 #: Where an appositive ends: a comma, a semicolon, a line break or a sentence's period
 #: (not the one in ``U.S.``).
 _APPOSITIVE_END = re.compile(r"[,;\n\u201c\u201d\"]|(?<=[a-z]{2})\.(?=\s)")
@@ -140,7 +145,13 @@ _NOUN_FORMS = {"governor": ("governor", "gov."), "senator": ("senator", "sen."),
                "congressman": ("congressman", "rep."), "congresswoman": ("congresswoman", "rep."),
                "representative": ("representative", "rep."), "alderman": ("alderman", "ald."),
                "spokesperson": ("spokesperson", "spokesman", "spokeswoman"),
-               "officials": ("official",)}
+               "officials": ("official",), "agency": ("agency", "department")}
+#: ``department spokesman``: a title naming an organisation mentioned before.
+_ORG_TITLE = re.compile(r"(?<![\w-])(?P<noun>department|agency|office)\s+(?:spokes(?:man|woman|"
+                        r"person)|official|press secretary)\b")
+#: An interview transcript: ``Q: ...`` then ``A: ...`` (the answer is the interviewee's).
+_QUESTION = re.compile(r"Q(?:uestion)?\s*[:.\u2014]\s")
+_ANSWER = re.compile(r"A(?:nswer)?\s*[:\u2014]\s+")
 _ORG_NOUNS = frozenset("agency department office administration organization group "
                        "coalition statement".split())
 #: ``Lawrence Benito, executive director of X, said the group...``: a person named in the
@@ -162,7 +173,7 @@ _LEADING_CLAUSE = re.compile(r"^\s*(?:(?:When|While|After|Before|As|If|Although|
                              r"However|Still|Instead)\b[^,]{0,120},\s*)+")
 #: A clause boundary inside a would-be speaker phrase (the subject follows it).
 _CLAUSE_BREAK = re.compile(r"(?:^|[\s,])(?:while|whereas|but|although|though|when|after|"
-                           r"because|since|as|meanwhile)\s+(?=[A-Z])")
+                           r"because|since|as|meanwhile|what|whom)\s+(?=[A-Z])")
 #: ``Noem’s message to the city was blunt:`` -> Noem.
 _POSSESSIVE_CUE = re.compile(r"(?P<np>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,5})[\u2019']s\s+"
                              r"(?:[\w-]+\s+){0,2}?(?P<noun>message|statement|response|reply|"
@@ -190,7 +201,7 @@ def _characterized(raw: str, lo: int, hi: int) -> bool:
 #: ``an official who was not authorized to speak``: the description ends at the clause.
 _RELATIVE = re.compile(r"\s+(?:who|whom|whose|which|that)\b")
 #: Capitalised words just before a surname: ``Kevin`` in ``Her spokesman, Kevin Odom``.
-_NAME_BEFORE = re.compile(r"(?:[A-Z][\w\u2019'-]*\.?[ \t]+){1,4}$")
+_NAME_BEFORE = re.compile(r"(?:(?:[A-Z][\w\u2019'-]*\.?|state|city|county)[ \t]+){1,4}$")
 #: ``A senior DHS official, who requested anonymity, said the agency...``: an unnamed
 #: speaker introduced in the narration, the antecedent of a later ``the official``.
 _NARRATED_DESC = re.compile(r"(?<![\w-])(?P<desc>[Aa]n?\s+(?:[\w.-]+\s+){0,5}?(?:official|"
@@ -253,6 +264,8 @@ class _Context:
     paragraphs: Sequence[tuple[int, int]] = ()
     #: paragraph start -> its sentence starts (split once, on first use)
     sentence_starts: dict[int, list[int]] = field(default_factory=dict)
+    #: the last quote attributed to someone (``the statement continued``)
+    last: _Quote | None = None
     #: word -> start offsets (see ``_word_positions``)
     word_index: dict[str, list[int]] | None = None
 
@@ -513,17 +526,20 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
     if known is not None and (not name or known.speaker.endswith(name)):
         _copy_speaker(known, q)
         if q.group == "unknown":
-            group = infer_group_from_role(attribution)
+            group = _group_from_cues(np_text, attribution, pos, ctx)
             if group:
                 q.group, q.group_source = group, "role_cue"
         return True
     definite = _DEFINITE.match(np_text) if len(head.split()) <= 4 else None
+    if definite and definite.group("noun").lower() == "statement" and ctx.last is not None:
+        _copy_speaker(ctx.last, q)  # “...,” the statement continued.
+        return True
     if definite:
         ref = _definite_referent(definite.group("noun").lower(), pos, ctx)
         if ref is not None:
             _copy_speaker(ref, q)
             return True
-    group = infer_group_from_role(attribution)
+    group = _group_from_cues(np_text, attribution, pos, ctx)
     q.role = np_text.lower()
     if name:
         q.speaker, q.speaker_kind, q.gender = name, "person", _gender_of(name)
@@ -537,6 +553,18 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
         return False
     q.group, q.group_source = (group, "role_cue") if group else ("unknown", "unknown")
     return True
+
+
+def _group_from_cues(np_text: str, attribution: str, pos: int, ctx: _Context) -> str | None:
+    """The group the attribution's role cues imply; for a title naming an organisation
+    mentioned before (``department spokesman Carl Benning`` after ``The Justice Department
+    said``), that organisation's group."""
+    group = infer_group_from_role(attribution)
+    titled = _ORG_TITLE.search(np_text) if group is None else None
+    if titled:
+        ref = _definite_referent(titled.group("noun").lower(), pos, ctx)
+        group = ref.group if ref is not None and ref.group in GROUPS else None
+    return group
 
 
 def _first_sentence(raw: str, start: int, end: int) -> tuple[int, int]:
@@ -561,18 +589,23 @@ def _attribute_after(raw: str, q: _Quote, pend: int, next_open: int, ctx: _Conte
     b = min(pend, next_open if next_open > a else pend, a + 300)
     if a >= b:
         return False
+    # ``had “repeatedly attempted to breach” the facility and threatened officers``: the
+    # reporter's sentence goes on, so the words right after are no ``NP said`` tag
+    # (a later ``according to X`` or ``, X said`` still is)
+    runs_on = q.kind == "partial" and content[-1:].isalnum() and \
+        raw[a:b].lstrip()[:1].islower()
     s0, s1 = _first_sentence(raw, a, b)
     seg = raw[a:s1]
     if ends and not _SHORT_TAG.match(seg):
         return False
-    m = _AFTER_VERB_NP.match(seg)
+    m = None if runs_on else _AFTER_VERB_NP.match(seg)
     if m:
         np_text = m.group("np")
         if _resolve(np_text, a + m.start("np") + (len(np_text) - len(np_text.lstrip())),
                     seg, q, ctx, q.open_mark):
             q.cue = m.group("verb").lower()
             return True
-    m = _AFTER_NP_VERB.match(seg) or _AFTER_NP_CLAUSE_VERB.match(seg)
+    m = None if runs_on else _AFTER_NP_VERB.match(seg) or _AFTER_NP_CLAUSE_VERB.match(seg)
     if m:
         np_text = m.group("np")
         lead = len(np_text) - len(np_text.lstrip(" ,\u2014\u2013-"))
@@ -667,6 +700,8 @@ def _add_to_roster(q: _Quote, ctx: _Context) -> None:
 
 
 def _register(q: _Quote, ctx: _Context) -> None:
+    if q.speaker:
+        ctx.last = q
     if not q.speaker or q.group_source == "unknown" and not q.speaker[:1].isupper():
         return
     if q.speaker_kind == "person":
@@ -711,6 +746,7 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
             stub.speaker, stub.actor_id, stub.group = actor.name, actor.actor_id, actor.group
             stub.group_source, stub.speaker_kind, stub.gender = "registry", actor.kind, \
                 actor.gender
+            stub.role = actor.role
             if actor.kind == "person":
                 ctx.persons.append((tok.start, -1 - k, stub))
             else:
@@ -745,7 +781,7 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
             _add_if_person(m.group("name"), m.start("name"), pstart, ctx)
         for m in _FIRST_LAST.finditer(raw, pstart, pend):
             if m.group("first").lower() in _first_names():
-                _add_if_person(m.group(0), m.start(), pstart, ctx)
+                _add_if_person(raw[m.start():m.end("last")], m.start(), pstart, ctx)
         for m in _NARRATED_DESC.finditer(raw, pstart, pend):
             _add_description(m.group("desc"), m.start("desc"), ctx,
                              raw[_clause_start(raw, pstart, m.start()):m.end()])
@@ -1017,10 +1053,25 @@ def _extract(raw: str, registry: ActorRegistry,
     block_until = -1  # paragraphs of an unquoted block statement, by index
     block_speaker: _Quote | None = None
     dash = [_is_dash_line(raw, span) for span in paragraphs]
+    interviewee: _Quote | None = None  # of a Q:/A: transcript
+    last_question = -9
     for pi, (pstart, pend) in enumerate(paragraphs):
         if dash[pi]:
             continue
         spans = [q for q in (_trim(raw, q) for q in _scan_paragraph(raw, pstart, pend, pi)) if q]
+        if _QUESTION.match(raw, pstart, pend):
+            if pi - last_question > 2:  # a new transcript: who was introduced just before it
+                interviewee = _latest(ctx.persons, pstart, ctx)
+            last_question = pi
+            continue
+        answer = _ANSWER.match(raw, pstart, pend)
+        if answer and not spans and pi - last_question <= 2:
+            q = _Quote(answer.end(), pend, pi, answer.end(), pend, True, kind="block")
+            if interviewee is not None:
+                _copy_speaker(interviewee, q)
+                q.cue = "interview answer"
+            result.append(q)
+            continue
         intro_before = pi > 0 and _intro(raw, paragraphs[pi - 1])
         dash_after = next((k for k in range(pi + 1, min(pi + 8, len(paragraphs)))
                            if dash[k]), -1)
