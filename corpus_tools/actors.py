@@ -35,7 +35,9 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("advocates", re.compile(r"\b(?:ACLU|American Civil Liberties Union|coalition|immigrant[- ]"
                              r"rights?|legal aid|advocates?|advocacy|nonprofit|non-profit|"
                              r"refugee|asylum seekers|human rights|civil rights|civil liberties|"
-                             r"organizer|activist)\b", re.I)),
+                             r"organizer|activist|union|Charities|immigra\w* (?:law|legal|"
+                             r"justice|defense) (?:center|project|services|clinic|network|fund)|"
+                             r"immigrant (?:justice|defense)|legal services)\b", re.I)),
     ("administration", re.compile(r"\b(?:ICE|DHS|CBP|USCIS|DOJ|FBI)\b|\bWhite House\b|"
                                   r"\bJustice Department\b|\bDepartment of (?:Homeland Security|"
                                   r"Justice)\b|\bHomeland Security\b|\bborder czar\b|"
@@ -62,7 +64,12 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                    r"judge|board)|police (?:chief|commissioner|department)|"
                                    r"state (?:senator|representative|police)|selectman|"
                                    r"city manager|county)\b", re.I)),
-    # Academics and think tanks: other.
+    # Federal judges, companies and their analysts, academics and think tanks: other.
+    ("other", re.compile(r"\b(?:U\.S\. |federal |Chief )?(?:District|Circuit|Magistrate|"
+                         r"Bankruptcy) Judge\b|\bfederal judge\b", re.I)),
+    ("other", re.compile(r"\b(?:company|corporation|Inc\.|Corp\.|LLC|analyst|economist|"
+                         r"Chamber of Commerce|business (?:group|leaders?|owners?))(?=\W|$)",
+                         re.I)),
     ("other", re.compile(r"\b(?:professor|university|scholar|researcher|(?:senior )?fellow at|"
                          r"think tank|Heritage Foundation|Cato Institute|Brookings|"
                          r"Migration Policy Institute|Center for Immigration Studies)\b", re.I)),
