@@ -8,14 +8,18 @@ such as the Gender Gap Tracker's (Asr et al. 2021), and runs in linear time:
    never inside a word, so *we’re* and *Trump’s* are apostrophes). A paragraph that opens
    a quote and does not close it continues the speech (news convention). Statements
    introduced by a colon (``X told Boston 25 News:``) and/or closed by a dash line
-   (``— Name``) are blocks, quoted or not.
+   (``— Name``) are blocks, quoted or not, as are the answers of a ``Q:``/``A:``
+   interview transcript (the interviewee's: the person named just before it).
 2. **Kind.** ``direct`` (a sentence or more of speech), ``partial`` (a fragment embedded
    in a reported sentence), ``block`` (a statement set off as its own paragraphs) or
    ``term`` (scare quotes and titles: never attributed).
 3. **Attribution.** The reporting cue after the quote (``,” Wu said``; ``,” said X,
    title of Org``), before it in the same sentence (``X said she would use “...”``;
    ``X told reporters:``; ``according to X``), a dash line, or the intro of a block;
-   otherwise the speaker of the speech it continues.
+   otherwise the speaker of the speech it continues (``the statement continued``). A
+   partial quote whose sentence runs on (``had “attempted to breach” the facility and
+   threatened``) takes the speaker before it; *so-called* and a noun after a possessive
+   (*DHS's claims*) are never reporting verbs.
 4. **Speaker.** The mention is resolved to a registered actor (longest alias; a person
    before an organisation), a pronoun to the most recent person of compatible gender
    (registry, or a shipped list of first names), a definite description (``the mayor``,
@@ -52,8 +56,8 @@ QUOTE_COLUMNS = ["article_id", "quote_id", "start", "end", "text", "kind", "spea
                  "mention_start", "mention_end", "speaker", "actor_id", "group", "group_source",
                  "cue"]
 
-OPEN_DOUBLE = "\u201c\u201e\u201f"
-CLOSE_DOUBLE = "\u201d"
+OPEN_DOUBLE = "\u201c\u201e\u201f\u00ab"  # “ „ ‟ «
+CLOSE_DOUBLE = "\u201d\u00bb"  # ” »
 OPEN_SINGLE = "\u2018"
 CLOSE_SINGLE = "\u2019"
 STRAIGHT_DOUBLE = '"'
@@ -70,6 +74,9 @@ SPEECH_VERBS = (
     "suggested", "complained", "boasted", "charged", "contended", "observed", "shouted",
     "called", "described", "threatened", "accused", "blasted", "slammed", "criticized",
     "criticised", "denounced", "decried", "praised", "dismissed", "lamented",
+    # participles: ``X joined the vote, saying ...``; the speaker is the clause's subject
+    "saying", "adding", "warning", "arguing", "calling", "noting", "insisting", "writing",
+    "telling", "urging", "describing",
 )
 #: A reporting verb; never ``so-called`` and never a noun after a possessive (``DHS's
 #: claims``).
@@ -121,6 +128,17 @@ _ORG_APPOSITIVE = re.compile(r"(?P<org>[A-Z][\w.&\u2019'-]*(?:[ \t]+(?:of|for|an
                              r"[A-Z][\w.&\u2019'-]*)){0,7}),[ \t]+(?:a|an)[ \t]+"
                              r"(?P<role>(?:[\w-]+[ \t]+){0,4}(?:group|organization|"
                              r"organisation|coalition|nonprofit|network|alliance|union))\b")
+#: An organisation named in the narration by its capitalised name (``the United Food and
+#: Commercial Workers International Union``): the antecedent of ``the union``.
+_NAMED_ORG = re.compile(r"(?<![\w\u2019'.-])(?P<org>[A-Z][\w.&\u2019'-]*(?:[ \t]+(?:of|for|and|on|"
+                        r"[A-Z][\w.&\u2019'-]*)){0,8}?[ \t]+(?:Coalition|Union|Center|Centre|"
+                        r"Association|Project|Network|Alliance|Institute|Foundation|Fund|League|"
+                        r"Federation|Services|Church|Partnership|Collaborative|Clinic|Society|"
+                        r"Charities))\b")
+#: ``María, who asked that her last name not be used``: a person known by a first name.
+_FIRST_NAME_ONLY = re.compile(r"(?<![\w\u2019'.-])(?P<name>[A-Z][^\W\d_]+),[ \t]+who[ \t]+"
+                              r"(?:asked|requested|spoke|agreed)[^,.;]{0,60}?(?:last|full|"
+                              r"family)[ \t]+name")
 #: ``Tomás Reyna, a retired machinist`` / ``Rosa Ibarra, 41,`` -- a person in narration.
 _NAME_APPOSITIVE = re.compile(r"(?<![\w\u2019'.-])(?P<name>[A-Z][\w\u2019'-]+(?:[ \t]+"
                               r"[A-Z][\w\u2019'-]+){1,2}),[ \t]+(?:a|an|\d{1,3},)[ \t]")
@@ -139,7 +157,9 @@ _DEFINITE = re.compile(r"^the\s+(?:[\w.-]+\s+){0,2}?(?P<noun>mayor|governor|sena
                        r"district attorney|secretary|director|chief|commissioner|judge|"
                        r"spokesperson|spokesman|spokeswoman|official|officials|agency|"
                        r"department|office|administration|organization|group|coalition|"
-                       r"president|czar|councilor|alderman|statement)\b", re.I)
+                       r"president|czar|councilor|alderman|statement|union|company|pastor|"
+                       r"priest|professor|superintendent|supervisor|leader|lawmaker|"
+                       r"legislator|chairman|chairwoman)\b", re.I)
 #: What a role noun may be written as in a mention or a registry role.
 _NOUN_FORMS = {"governor": ("governor", "gov."), "senator": ("senator", "sen."),
                "congressman": ("congressman", "rep."), "congresswoman": ("congresswoman", "rep."),
@@ -152,6 +172,19 @@ _ORG_TITLE = re.compile(r"(?<![\w-])(?P<noun>department|agency|office)\s+(?:spok
 #: An interview transcript: ``Q: ...`` then ``A: ...`` (the answer is the interviewee's).
 _QUESTION = re.compile(r"Q(?:uestion)?\s*[:.\u2014]\s")
 _ANSWER = re.compile(r"A(?:nswer)?\s*[:\u2014]\s+")
+#: The subject at the start of a clause: a run of capitalised words (``Los Angeles County
+#: Supervisor Gloria Mendoza-Reyes``), ``the``/``a`` description or a pronoun.
+_SUBJECT = re.compile(r"\s*(?:(?:[A-Z][\w.\u2019'-]*|of|the|for|de|la)[ \t]+){0,7}"
+                      r"[A-Z][\w.\u2019'-]*|\s*(?:he|she|they)\b")
+#: Right before a label in quote marks: ``so-called`` or an article.
+_LABEL_BEFORE = re.compile(r"(?:\bso-called|(?<![\w-])(?:a|an|the))\s*$", re.I)
+#: ``Carrington had a blunt message for Marquez:`` -> Carrington.
+_MESSAGE_CUE = re.compile(r"\s*(?P<np>(?:[A-Z][\w.\u2019'-]*[ \t]+){0,4}?[A-Z][\w.\u2019'-]*)[ \t]+"
+                          r"(?:had|has|offered|sent|gave|delivered|issued)[ \t]+(?:a|an|this|"
+                          r"his|her|their)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?P<noun>message|warning|"
+                          r"response|reply|answer|retort|rebuttal)\b")
+#: ``of the National Immigrant Justice Center`` right after a name: who the person is with.
+_AFFILIATION = re.compile(r"[ \t]+(?:of|with|from|at)[ \t]+(?:the[ \t]+)?[A-Z][^,.;:\n]{0,100}")
 _ORG_NOUNS = frozenset("agency department office administration organization group "
                        "coalition statement".split())
 #: ``Lawrence Benito, executive director of X, said the group...``: a person named in the
@@ -217,7 +250,8 @@ spokesperson spokesman spokeswoman press officer official officials executive ch
 chairwoman chair dr dr. mr mr. ms ms. mrs mrs. acting deputy czar counsel superintendent
 captain sgt. sgt lieutenant detective pastor reverend rev rev. father professor prof.
 council member councilmember alder assemblyman assemblywoman assemblymember delegate
-supervisor trustee associate assistant patrol agent officer special""".split())
+supervisor trustee associate assistant patrol agent officer special leader minority majority
+pro tem whip speaker""".split())
 _TERMINAL = ".?!\u2026"
 _TERMINAL_OR_COMMA = _TERMINAL + ","
 _MARK = re.compile("[" + OPEN_DOUBLE + CLOSE_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + "\"']")
@@ -388,6 +422,9 @@ def _name_in(np_text: str) -> str:
             run.append(bare)
         else:
             run = []
+    if len(run) > 2:  # “Government Relations Martin Hale”: start at a known first name
+        first = next((i for i, w in enumerate(run[:-1]) if w.lower() in _first_names()), 0)
+        run = run[first:]
     if len(run) >= 2:
         return " ".join(run)
     return ""
@@ -414,12 +451,14 @@ def _has_role(q: _Quote, noun: str) -> bool:
                for form in _NOUN_FORMS.get(noun, (noun,)))
 
 
-def _definite_referent(noun: str, pos: int, ctx: _Context) -> _Quote | None:
+def _definite_referent(noun: str, pos: int, ctx: _Context,
+                        organizations_only: bool = False) -> _Quote | None:
     """The most recent person or organisation before ``pos`` whose role has ``noun``
     (``the mayor`` -> Mayor Mike Johnston); for organisation nouns (``the agency``), else
     the most recent organisation."""
     best: tuple[int, _Quote] | None = None
-    for items in (ctx.persons, ctx.organizations):
+    for items in (ctx.organizations,) if organizations_only else (ctx.persons,
+                                                                 ctx.organizations):
         i = bisect.bisect_left(items, pos, key=lambda x: x[0])
         for k in range(i - 1, max(0, i - _LOOKBACK) - 1, -1):
             if _has_role(items[k][2], noun):
@@ -540,6 +579,11 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
             _copy_speaker(ref, q)
             return True
     group = _group_from_cues(np_text, attribution, pos, ctx)
+    titled = None if name else _ORG_TITLE.search(np_text)
+    ref = _definite_referent(titled.group("noun").lower(), pos, ctx, True) if titled else None
+    if ref is not None:
+        _copy_speaker(ref, q)  # “A department official, who ..., said”: the department
+        return True
     q.role = np_text.lower()
     if name:
         q.speaker, q.speaker_kind, q.gender = name, "person", _gender_of(name)
@@ -562,7 +606,7 @@ def _group_from_cues(np_text: str, attribution: str, pos: int, ctx: _Context) ->
     group = infer_group_from_role(attribution)
     titled = _ORG_TITLE.search(np_text) if group is None else None
     if titled:
-        ref = _definite_referent(titled.group("noun").lower(), pos, ctx)
+        ref = _definite_referent(titled.group("noun").lower(), pos, ctx, True)
         group = ref.group if ref is not None and ref.group in GROUPS else None
     return group
 
@@ -650,6 +694,10 @@ def _attribute_before(raw: str, q: _Quote, clause_start: int, ctx: _Context) -> 
                 return True
             continue
         head_start = max(pre.rfind(ch, 0, m.start()) for ch in ";\u2014\u201d\"") + 1
+        if pre[head_start:m.start()].endswith(" and ") and any(
+                head_start <= v.start() and v.end() <= m.start() and
+                v.group("verb").lower() != "according to" for v in verbs):
+            continue  # “The union said ... and called it “...””: the earlier verb's subject
         np_text = pre[head_start:m.start()]
         np_text = _LEADING_CLAUSE.sub("", np_text, count=1)
         # “DHS defended the raids, while Mayor Bass called them ...”: the subject is Bass
@@ -660,6 +708,16 @@ def _attribute_before(raw: str, q: _Quote, clause_start: int, ctx: _Context) -> 
         if pronoun and pronoun.start() > 0:
             np_text = np_text[pronoun.start():]
         np_off = clause_start + m.start() - len(np_text)
+        if verb.endswith("ing"):  # “Ortiz fired back, calling the post ...”: the subject
+            subject = _SUBJECT.match(np_text)
+            if subject is None:
+                continue
+            lead = len(subject.group(0)) - len(subject.group(0).lstrip())
+            if _resolve(subject.group(0).strip(), np_off + lead, pre[head_start:m.start()],
+                        q, ctx, q.open_mark):
+                q.cue = verb
+                return True
+            continue
         attribution = pre[m.start() - len(np_text):] if cut is not None else pre[head_start:]
         if _resolve(np_text, np_off + (len(np_text) - len(np_text.lstrip())), attribution, q,
                     ctx, q.open_mark):
@@ -672,6 +730,10 @@ def _attribute_before(raw: str, q: _Quote, clause_start: int, ctx: _Context) -> 
     m = _last_match(_POSSESSIVE_CUE, pre)  # “Noem’s message to the city was blunt: ...”
     if m and _resolve(m.group("np"), clause_start + m.start("np"), pre[m.start():], q, ctx,
                       q.open_mark):
+        q.cue = m.group("noun").lower()
+        return True
+    m = _MESSAGE_CUE.match(pre)  # “Carrington had a blunt message for Marquez: ...”
+    if m and _resolve(m.group("np"), clause_start + m.start("np"), pre, q, ctx, q.open_mark):
         q.cue = m.group("noun").lower()
         return True
     m = _COLON_SUBJECT.match(pre) if colon else None
@@ -705,6 +767,12 @@ def _register(q: _Quote, ctx: _Context) -> None:
     if not q.speaker or q.group_source == "unknown" and not q.speaker[:1].isupper():
         return
     if q.speaker_kind == "person":
+        known = ctx.roster.get(q.speaker.split()[-1])
+        if known is not None and known.speaker == q.speaker and known.group == "unknown" \
+                and q.group != "unknown":
+            # the attribution said who they are (“State Senate Minority Leader ...”): later
+            # mentions of the surname keep it
+            known.group, known.group_source = q.group, q.group_source
         bisect.insort(ctx.persons, (q.open_mark, q.open_mark, q), key=lambda x: x[0])
         if not q.actor_id and len(q.speaker.split()) >= 2:
             _add_to_roster(q, ctx)
@@ -753,11 +821,12 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
                 ctx.organizations.append((tok.start, -1 - k, stub))
     for pstart, pend in paragraphs:
         for m in _TITLED_NAME.finditer(raw, pstart, pend):
-            name = m.group("name")
+            name = _name_in(m.group("name")) or m.group("name")  # “Mayor Pro Tem Keith ...”
             if ctx.registry.find(name) is not None or name.split()[-1] in ctx.roster:
                 continue
+            start = m.end("name") - len(name)
             # the role, with the words before the title (``Washington Attorney General``)
-            _add_named_person(name, m.start("name"), m.end("name"),
+            _add_named_person(name, start, m.end("name"),
                               raw[_title_start(raw, pstart, m.start()):m.end()], ctx)
         for m in _NARRATED.finditer(raw, pstart, pend):
             words = _name_in(m.group("name")).split()
@@ -777,6 +846,11 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
                               _role_context(raw, pstart, start, start + len(name)), ctx)
         for m in _ORG_APPOSITIVE.finditer(raw, pstart, pend):
             _add_organization(m.group("org"), m.start("org"), m.group("role"), ctx)
+        for m in _NAMED_ORG.finditer(raw, pstart, pend):  # “the United Food and ... Union”
+            _add_organization(m.group("org"), m.start("org"), m.group("org"), ctx)
+        for m in _FIRST_NAME_ONLY.finditer(raw, pstart, pend):  # “María, who asked that ...”
+            _add_named_person(m.group("name"), m.start("name"), m.end("name"),
+                              m.group("name"), ctx, roster=False)
         for m in _NAME_APPOSITIVE.finditer(raw, pstart, pend):
             _add_if_person(m.group("name"), m.start("name"), pstart, ctx)
         for m in _FIRST_LAST.finditer(raw, pstart, pend):
@@ -807,6 +881,9 @@ def _role_context(raw: str, lo: int, start: int, end: int) -> str:
     leaves out the clause before) and an appositive after it (``, a spokesman for ICE,``)."""
     head = _clause_start(raw, lo, start, 40, ".;:,\n\u201c\u201d\"")
     tail = end
+    affiliation = _AFFILIATION.match(raw, end, end + 120)  # “Javier Montalvo of the ...”
+    if affiliation:
+        end = tail = affiliation.end()
     if raw[end:end + 1] == ",":
         stop = _APPOSITIVE_END.search(raw, end + 1, end + 160)
         tail = stop.start() if stop else min(len(raw), end + 160)
@@ -826,9 +903,15 @@ def _add_if_person(text: str, start: int, pstart: int, ctx: _Context) -> None:
     words = text.split()
     while words and words[0].lower() in _NOT_NAME:
         words.pop(0)
-    if len(words) < 2 or words[-1].lower() in _ORG_HEADS or words[-1] in ctx.roster:
+    if len(words) < 2 or words[-1].lower() in _ORG_HEADS:
         return
     name = " ".join(words)
+    if words[-1] in ctx.roster:
+        if ctx.roster[words[-1]].speaker != name and words[0].lower() in _first_names():
+            at = ctx.raw.find(name, start, start + len(text))
+            # “Lidia Calderón”, after Ernesto Calderón: her own antecedent for “she said”
+            _add_named_person(name, at, at + len(name), "", ctx, roster=False)
+        return
     if ctx.registry.find(name) is not None:
         return
     at = ctx.raw.find(name, start, start + len(text))
@@ -917,15 +1000,20 @@ def _full_name(surname: str, pos: int, ctx: _Context) -> _Quote | None:
     return None
 
 
-def _add_named_person(name: str, start: int, end: int, role: str, ctx: _Context) -> None:
+def _add_named_person(name: str, start: int, end: int, role: str, ctx: _Context,
+                      roster: bool = True) -> None:
     """A person named in the narration (not a quote's speaker): an antecedent for pronouns
-    and definite descriptions, and a roster entry for later mentions of the surname."""
+    and definite descriptions, and (``roster``) a roster entry for later mentions of the
+    surname."""
     stub = _Quote(start, end, -1, start, end, True)
     stub.speaker, stub.speaker_kind, stub.gender = name, "person", _gender_of(name)
     stub.role = role.lower()
     group = infer_group_from_role(role)
     stub.group, stub.group_source = (group, "role_cue") if group else ("unknown", "unknown")
-    _add_to_roster(stub, ctx)
+    if roster:
+        _add_to_roster(stub, ctx)
+    else:
+        ctx.persons.append((start, start, stub))
 
 
 def _is_titlecase(text: str) -> bool:
@@ -941,6 +1029,9 @@ def _n_words(text: str) -> int:
 
 def _looks_like_term(raw: str, q: _Quote) -> bool:
     content = raw[q.start:q.end].strip()
+    if content[-1:] in ".," and _LABEL_BEFORE.search(raw, max(0, q.open_mark - 12), q.open_mark) \
+            and content[:1].islower() and _n_words(content) <= 3:
+        return True  # so-called “sanctuary jurisdictions.” / a “sanctuary congregation,”
     n_words = _n_words(content)
     if n_words > 5 or content[-1:] in _TERMINAL:
         return False
@@ -1081,7 +1172,7 @@ def _extract(raw: str, registry: ActorRegistry,
             if intro_before:
                 block_until = dash_after - 1 if dash_after > 0 else pi
                 block_speaker = None
-                _attribute_before(raw, q, paragraphs[pi - 1][0], ctx)
+                _attribute_before(raw, q, _last_sentence(paragraphs[pi - 1], ctx), ctx)
                 if dash_after > 0:
                     d = _Quote(pstart, pend, pi, pstart, pend, True)
                     if _dash_speaker(raw, *paragraphs[dash_after], ctx, d):
@@ -1121,7 +1212,8 @@ def _extract(raw: str, registry: ActorRegistry,
                 if dash_after == pi + 1 or (dash_after > pi and not intro_before):
                     found = _dash_speaker(raw, *paragraphs[dash_after], ctx, q)
                 if not found and intro_before:
-                    found = _attribute_before(raw, q, paragraphs[pi - 1][0], ctx)
+                    found = _attribute_before(raw, q, _last_sentence(paragraphs[pi - 1], ctx),
+                                              ctx)
                     if found:
                         q.cue = q.cue if "colon" in q.cue else f"{q.cue} (colon)"
             if not found:
@@ -1158,6 +1250,13 @@ def _extract(raw: str, registry: ActorRegistry,
                 prev_close = q.close_mark + 1
                 _register(q, ctx)
     return result
+
+
+def _last_sentence(span: tuple[int, int], ctx: _Context) -> int:
+    """Start of the last sentence of a paragraph (``Hadley took the fight online. He wrote
+    on X:`` -> ``He wrote on X:``)."""
+    starts = ctx.starts(*span)
+    return starts[-1] if starts else span[0]
 
 
 def _attribute_after_probe(raw: str, q: _Quote, pend: int) -> bool:

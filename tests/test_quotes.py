@@ -299,6 +299,79 @@ def test_a_department_title_takes_the_departments_group():
                 "spokesman Carl Benning said.")
     assert q[["speaker", "group"]].values.tolist() == [["Carl Benning", "administration"]]
 
+
+def test_guillemets_and_a_first_name_only_speaker():
+    q = _quotes("Lidia Calderón and Ernesto Calderón came in 2006. Ernesto Calderón spoke "
+                "first.\n\n"
+                "María, who asked that her last name not be used, said she brings food. "
+                "«If they can take Ernesto from a church, they can take any of us», she said.\n\n"
+                "Lidia Calderón said her son asks every night. «I tell him God is with us», "
+                "she said.")
+    assert q[["text", "speaker"]].values.tolist() == [
+        ["If they can take Ernesto from a church, they can take any of us", "María"],
+        ["I tell him God is with us", "Lidia Calderón"]]
+
+
+def test_participle_cues_take_the_clauses_subject():
+    q = _quotes("Los Angeles County Supervisor Gloria Mendoza-Reyes sent a letter warning that "
+                "the county would “use every tool available” to scrutinize it.\n\n"
+                "Ortiz fired back within the hour, calling the post “fearmongering from a man "
+                "who knows his record.”")
+    assert q[["kind", "speaker", "group"]].values.tolist() == [
+        ["partial", "Gloria Mendoza-Reyes", "local_officials"],
+        ["partial", "Ortiz", "unknown"]]
+
+
+def test_titles_before_a_known_first_name_are_not_the_name():
+    q = _quotes("Sierra Custody Group Vice President for Government Relations Martin Hale told "
+                "the council it would “welcome independent inspections.”\n\n"
+                "“I am against voting on a contract I haven’t read,” said Lancaster Mayor Pro "
+                "Tem Keith Olander.")
+    assert q["speaker"].tolist() == ["Martin Hale", "Keith Olander"]
+
+
+def test_labels_with_the_sentences_punctuation_are_terms():
+    q = _quotes('The department denied grants to so-called "sanctuary jurisdictions."\n\n'
+                "The congregation voted to become a “sanctuary congregation,” joining others.")
+    assert q["kind"].tolist() == ["term", "term"]
+
+
+def test_anonymous_official_of_a_department_named_before():
+    q = _quotes("The Justice Department said it would appeal. A department official, who spoke "
+                "on condition of anonymity, said the ruling “ignores the clear authority "
+                "Congress gave the attorney general.”")
+    assert q[["speaker", "group"]].values.tolist() == [
+        ["Justice Department", "administration"]]
+
+
+def test_coordinated_verbs_and_the_union():
+    q = _quotes("The plant employs 2,800 people, according to the United Food and Commercial "
+                "Workers International Union, which represents workers there.\n\n"
+                "The union said in a statement that it was sending lawyers and called the "
+                "operation “a cruel spectacle.”")
+    assert q[["speaker", "group"]].values.tolist() == [
+        ["United Food and Commercial Workers International Union", "advocates"]]
+
+
+def test_a_blunt_message_for_someone_is_the_senders():
+    q = _quotes("State Senate Minority Leader Wade Carrington told Fox News Digital the "
+                "governor “chose political theater.”\n\n"
+                "Carrington had a blunt message for Gov. Elena Marquez: “That is on her "
+                "signature.”")
+    assert q[["speaker", "group"]].values.tolist() == [
+        ["Wade Carrington", "local_officials"], ["Wade Carrington", "local_officials"]]
+
+
+def test_judges_companies_and_analysts_are_other():
+    from corpus_tools.actors import infer_group_from_role as group
+
+    assert group("U.S. District Judge Eleanor Whitcombe") == "other"
+    assert group("Company spokesperson Tara Lindqvist") == "other"
+    assert group("Priya Raman, an analyst at Halvorsen Capital Markets") == "other"
+    assert group("Sofia Arellano, director of the New Mexico Immigrant Law Center") == \
+        "advocates"
+    assert group("a professor of immigration law at the University of Washington") == "other"
+
 def test_organisational_speakers():
     q = _quotes("Gov. Maura Healey’s office said she would “use every tool.”\n\n"
                 "A spokesperson at DHS said: “We will not be deterred.”\n\n"
