@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpus_tools import audit_cleaning, extract_paragraphs
 from corpus_tools.clean import chrome_reason, clean_text, split_paragraphs
@@ -66,3 +68,19 @@ def test_clean_text_keeps_body_order():
 def test_split_paragraphs_edge_cases():
     assert split_paragraphs("") == []
     assert [p.role for p in split_paragraphs("\n\n\nOnly a headline\n\n")] == ["headline"]
+
+
+@given(st.lists(st.sampled_from(["Related", "Posts", "read more:", "via Getty Images", "AP Photo",
+                                 "Photo by", "Jane Doe", "contributed to this report.", ">>",
+                                 "(AP Photo/Steven Senne)", "for New York Post", "COMMENTS",
+                                 "The mayor said", ".", "\u00a0", "\n", "/x"]),
+                max_size=8).map(" ".join))
+@settings(max_examples=300, deadline=None)
+def test_one_search_prefilter_gives_the_rules_answer(paragraph):
+    """The combined pattern only skips paragraphs no rule matches; the ordered rules still
+    name the reason."""
+    from corpus_tools.clean import CHROME_RULES
+
+    text = " ".join(paragraph.replace("\u00a0", " ").split())
+    expected = next((reason for reason, pattern in CHROME_RULES if pattern.search(text)), "")
+    assert chrome_reason(paragraph) == expected
