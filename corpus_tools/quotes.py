@@ -185,6 +185,9 @@ _MESSAGE_CUE = re.compile(r"\s*(?P<np>(?:[A-Z][\w.\u2019'-]*[ \t]+){0,4}?[A-Z][\
                           r"response|reply|answer|retort|rebuttal)\b")
 #: ``of the National Immigrant Justice Center`` right after a name: who the person is with.
 _AFFILIATION = re.compile(r"[ \t]+(?:of|with|from|at)[ \t]+(?:the[ \t]+)?[A-Z][^,.;:\n]{0,100}")
+#: What every narration pattern needs (names and titles are capitalised; an unnamed
+#: speaker is an ``official`` or a ``spokes...``).
+_NARRATION_HINT = re.compile(r"[A-Z]|official|spokes")
 _ORG_NOUNS = frozenset("agency department office administration organization group "
                        "coalition statement".split())
 #: ``Lawrence Benito, executive director of X, said the group...``: a person named in the
@@ -820,6 +823,8 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
             else:
                 ctx.organizations.append((tok.start, -1 - k, stub))
     for pstart, pend in paragraphs:
+        if not _NARRATION_HINT.search(raw, pstart, pend):
+            continue  # every pattern below needs a capital letter, ``official`` or ``spokes``
         for m in _TITLED_NAME.finditer(raw, pstart, pend):
             name = _name_in(m.group("name")) or m.group("name")  # “Mayor Pro Tem Keith ...”
             if ctx.registry.find(name) is not None or name.split()[-1] in ctx.roster:

@@ -91,6 +91,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return [Token(offset + a, offset + b, text[a:b], folded[a:b]) for a, b in spans]
 
 
+@lru_cache(maxsize=65536)
 def singular(norm: str) -> str:
     """Fold an English plural to its singular (``cities`` -> ``city``), nothing else.
 
