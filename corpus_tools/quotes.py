@@ -167,6 +167,15 @@ _NOUN_FORMS = {"governor": ("governor", "gov."), "senator": ("senator", "sen."),
                "spokesperson": ("spokesperson", "spokesman", "spokeswoman"),
                "officials": ("official",), "agency": ("agency", "department")}
 #: ``department spokesman``: a title naming an organisation mentioned before.
+#: A role that points back at someone named before: ``Her spokesman, Kevin Odom`` (the
+#: last woman's group), ``a staff attorney with the group`` (the last organisation's).
+_STAFF_OF = re.compile(r"\b(?P<pron>[Hh]is|[Hh]er)\s+(?:top\s+|chief\s+|senior\s+)?(?:spokes"
+                       r"(?:man|woman|person)|press secretary|chief of staff|aide|deputy|"
+                       r"communications director|office)\b")
+_STAFF_BEFORE = re.compile(_STAFF_OF.pattern + r",\s*$")
+_MEMBER_OF = re.compile(r"\b(?:with|for|of|at|from)\s+the\s+(?:group|organi[sz]ation|nonprofit|"
+                        r"coalition|network|collaborative|alliance|clinic)\b(?![\w\u2019'-])|"
+                        r"\bthe\s+(?:group|organi[sz]ation|nonprofit)[\u2019']s\b")
 _ORG_TITLE = re.compile(r"(?<![\w-])(?P<noun>department|agency|office)\s+(?:spokes(?:man|woman|"
                         r"person)|official|press secretary)\b")
 #: An interview transcript: ``Q: ...`` then ``A: ...`` (the answer is the interviewee's).
@@ -611,7 +620,22 @@ def _group_from_cues(np_text: str, attribution: str, pos: int, ctx: _Context) ->
     if titled:
         ref = _definite_referent(titled.group("noun").lower(), pos, ctx, True)
         group = ref.group if ref is not None and ref.group in GROUPS else None
-    return group
+    return group or _group_by_reference(attribution, pos, ctx)
+
+
+def _group_by_reference(role: str, pos: int, ctx: _Context) -> str | None:
+    """The group of whom a role points back at: ``her spokesman`` -> the last woman named
+    before ``pos``; ``an attorney with the group`` -> the last organisation. None when the
+    referent's group is not known."""
+    staff = _STAFF_OF.search(role)
+    if staff:
+        ref = _latest(ctx.persons, pos, ctx, _PRONOUNS[staff.group("pron").lower().replace(
+            "his", "he").replace("her", "she")])
+    elif _MEMBER_OF.search(role):
+        ref = _latest(ctx.organizations, pos, ctx)
+    else:
+        return None
+    return ref.group if ref is not None and ref.group in GROUPS else None
 
 
 def _first_sentence(raw: str, start: int, end: int) -> tuple[int, int]:
@@ -1013,7 +1037,10 @@ def _add_named_person(name: str, start: int, end: int, role: str, ctx: _Context,
     stub = _Quote(start, end, -1, start, end, True)
     stub.speaker, stub.speaker_kind, stub.gender = name, "person", _gender_of(name)
     stub.role = role.lower()
-    group = infer_group_from_role(role)
+    group = infer_group_from_role(role) or _group_by_reference(role, start, ctx)
+    if group is None:  # “Her spokesman, Kevin Odom,”: the title before the comma
+        before = _STAFF_BEFORE.search(ctx.raw, max(0, start - 40), start)
+        group = _group_by_reference(before.group(), start, ctx) if before else None
     stub.group, stub.group_source = (group, "role_cue") if group else ("unknown", "unknown")
     if roster:
         _add_to_roster(stub, ctx)

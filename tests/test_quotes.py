@@ -300,6 +300,19 @@ def test_a_department_title_takes_the_departments_group():
     assert q[["speaker", "group"]].values.tolist() == [["Carl Benning", "administration"]]
 
 
+def test_staff_and_members_take_the_group_pointed_back_at():
+    # "her spokesman": the last woman named; "with the group": the last organisation
+    q = _quotes("Mayor Renée Alston did not appear. Her spokesman, Kevin Odom, said the city "
+                "would not change course.\n\n“We are not going to change,” Odom said.\n\n"
+                "Lawyers with the Gulf Coast Immigrant Defense Project met families.\n\n"
+                "“Call us,” said Javier Montoya, a staff attorney with the group.")
+    assert q[["speaker", "group"]].values.tolist() == [["Kevin Odom", "local_officials"],
+                                                       ["Javier Montoya", "advocates"]]
+    # no referent with a known group: still unknown, never guessed
+    q = _quotes("“Call us,” said Ana Ruiz, a staff attorney with the group.")
+    assert q["group"].tolist() == ["unknown"]
+
+
 def test_guillemets_and_a_first_name_only_speaker():
     q = _quotes("Lidia Calderón and Ernesto Calderón came in 2006. Ernesto Calderón spoke "
                 "first.\n\n"
