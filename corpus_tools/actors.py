@@ -26,6 +26,10 @@ OPTIONAL_COLUMNS = ("role", "organization", "level", "party", "kind", "gender", 
 #: are matched case-sensitively where capitals matter (ICE, Gov.) and have no nested
 #: quantifiers.
 ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # Police unions are neither officials nor advocates ("union" below is an advocates cue).
+    ("other", re.compile(r"\b(?:police|officers[\u2019']?|deputies[\u2019']?|"
+                         r"sheriffs[\u2019']?|troopers[\u2019']?) (?:union|association|"
+                         r"benevolent association|guild)\b|\bFraternal Order of Police\b", re.I)),
     # Justice Department deputies are federal, whatever word precedes them.
     ("administration", re.compile(r"\b(?:Associate|Deputy|Assistant|Acting) Attorney General\b")),
     ("local_officials", re.compile(r"\b(?:state(?:[\u2019']s)?|Massachusetts|New York|Illinois|"
@@ -35,14 +39,19 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("advocates", re.compile(r"\b(?:ACLU|American Civil Liberties Union|coalition|immigrant[- ]"
                              r"rights?|legal aid|advocates?|advocacy|nonprofit|non-profit|"
                              r"refugee|asylum seekers|human rights|civil rights|civil liberties|"
-                             r"organizer|activist|union|Charities|immigra\w* (?:law|legal|"
-                             r"justice|defense) (?:center|project|services|clinic|network|fund)|"
+                             r"organizer|activist|union|Charities|"
+                             r"immigra\w* (?:(?:legal|law|rights) )?(?:law|legal|justice|"
+                             r"defense) (?:center|project|services|clinic|network|fund)|"
                              r"immigrant (?:justice|defense)|legal services)\b", re.I)),
     ("administration", re.compile(r"\b(?:ICE|DHS|CBP|USCIS|DOJ|FBI)\b|\bWhite House\b|"
                                   r"\bJustice Department\b|\bDepartment of (?:Homeland Security|"
                                   r"Justice)\b|\bHomeland Security\b|\bborder czar\b|"
                                   r"\bImmigration and Customs Enforcement\b|\bBorder Patrol\b|"
+                                  r"\bCitizenship and Immigration Services\b|"
                                   r"\bCustoms and Border\b|\bPatrol Agent\b|\bpress secretary\b|"
+                                  r"\bU\.S\. [Aa]ttorney(?:[\u2019']s [Oo]ffice)?\b(?! General)|"
+                                  r"\bUnited States [Aa]ttorney\b(?! General)|"
+                                  r"\b[Aa]ttorney for the (?:[A-Z]\w+ )?District of\b|"
                                   r"\bthe president\b|"
                                   r"\bTrump administration\b|\badministration official\b|"
                                   r"\bfederal (?:law enforcement|immigration) "
@@ -52,7 +61,10 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # no word boundary between "." and the space).
     # Capitalised local titles (lower-case "supervisor" is any boss)
     ("local_officials", re.compile(r"\b(?:Supervisor|County Executive|Board of Supervisors|"
-                                   r"Selectwoman|Alderwoman|Alderperson|Board [Mm]ember)\b")),
+                                   r"Selectwoman|Alderwoman|Alderperson|Board [Mm]ember|"
+                                   r"Assembly(?:man|woman|member|person)|Assembly [Mm]ember|"
+                                   r"[Ss]tate (?:Senate|House|Assembly|Legislature)|"
+                                   r"Legislature)\b")),
     ("local_officials", re.compile(r"\b(?:Ald|Gov|Lt\. Gov|state Sen|state Rep)\.(?=\s|,|$)|"
                                    r"\b(?:Mayor|Governor|sheriff|district "
                                    r"attorney|DA|city council(?:or|man|woman|member)?|"
@@ -62,14 +74,16 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                    r"school (?:board|committee|district)|"
                                    r"county (?:executive|commissioner|"
                                    r"judge|board)|police (?:chief|commissioner|department)|"
-                                   r"state (?:senator|representative|police)|selectman|"
+                                   r"state (?:senator|representative|police|lawmaker|legislator)|"
+                                   r"selectman|"
                                    r"city manager|county)\b", re.I)),
     # Federal judges, companies and their analysts, academics and think tanks: other.
     ("other", re.compile(r"\b(?:U\.S\. |federal |Chief )?(?:District|Circuit|Magistrate|"
                          r"Bankruptcy) Judge\b|\bfederal judge\b", re.I)),
     ("other", re.compile(r"\b(?:company|corporation|Inc\.|Corp\.|LLC|analyst|economist|"
-                         r"Chamber of Commerce|business (?:group|leaders?|owners?))(?=\W|$)",
-                         re.I)),
+                         r"Chamber of Commerce|business (?:group|leaders?|owners?)|"
+                         r"(?:co-)?owner)(?=\W|$)", re.I)),
+    ("other", re.compile(r"\bwho (?:has )?own(?:s|ed) (?:[a-z]+ )?[A-Z]")),  # a named business
     ("other", re.compile(r"\b(?:professor|university|scholar|researcher|(?:senior )?fellow at|"
                          r"think tank|Heritage Foundation|Cato Institute|Brookings|"
                          r"Migration Policy Institute|Center for Immigration Studies)\b", re.I)),

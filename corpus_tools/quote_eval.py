@@ -3,7 +3,8 @@
 A predicted quote matches a gold quote when it covers at least ``min_overlap`` (30%) of
 the gold quote's characters; matching is one-to-one, largest overlap first. Quote
 precision, recall and F1 count speech only (``kind != "term"``); speaker and group
-accuracy are over matched pairs. Scare-quote terms are scored separately.
+accuracy are over matched pairs (speakers compared by :func:`speaker_key`). Scare-quote
+terms are scored separately.
 """
 
 from __future__ import annotations
@@ -50,6 +51,20 @@ def match_quotes(predicted: pd.DataFrame, gold: pd.DataFrame,
     return sorted(pairs)
 
 
+def speaker_key(name: object) -> str:
+    """A speaker's name as compared with gold: case-folded, curly apostrophes straightened,
+    a leading *the* dropped (``the Department of Homeland Security`` is the Department of
+    Homeland Security).
+
+    Examples
+    --------
+    >>> speaker_key("the Mayor\u2019s Office") == speaker_key("mayor's office")
+    True
+    """
+    key = " ".join(str(name).replace("\u2019", "'").casefold().split())
+    return key[4:] if key.startswith("the ") else key
+
+
 def _scores(pred: pd.DataFrame, gold: pd.DataFrame, min_overlap: float) -> dict[str, float]:
     pairs = match_quotes(pred, gold, min_overlap)
     tp = len(pairs)
@@ -58,8 +73,8 @@ def _scores(pred: pd.DataFrame, gold: pd.DataFrame, min_overlap: float) -> dict[
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     if not len(pred) and not len(gold):
         precision = recall = f1 = float("nan")
-    same_speaker = sum(str(pred.at[p, "speaker"]).casefold() == str(gold.at[g, "speaker"])
-                       .casefold() for p, g in pairs)
+    same_speaker = sum(speaker_key(pred.at[p, "speaker"]) == speaker_key(gold.at[g, "speaker"])
+                       for p, g in pairs)
     same_group = sum(pred.at[p, "group"] == gold.at[g, "group"] for p, g in pairs)
     return {"n_gold": len(gold), "n_predicted": len(pred), "n_matched": tp,
             "precision": precision, "recall": recall, "f1": f1,
@@ -122,7 +137,7 @@ def list_errors(predicted: pd.DataFrame, gold: pd.DataFrame,
             rows.append(("false alarm", row["article_id"], row["start"], row["text"][:80],
                          row["speaker"], ""))
     for pi, gi in pairs:
-        if str(pred.at[pi, "speaker"]).casefold() != str(g.at[gi, "speaker"]).casefold():
+        if speaker_key(pred.at[pi, "speaker"]) != speaker_key(g.at[gi, "speaker"]):
             rows.append(("wrong speaker", g.at[gi, "article_id"], g.at[gi, "start"],
                          g.at[gi, "text"][:80], pred.at[pi, "speaker"], g.at[gi, "speaker"]))
     return pd.DataFrame(rows, columns=["error", "article_id", "start", "text", "predicted",

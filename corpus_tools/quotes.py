@@ -109,7 +109,8 @@ _DASH_LINE = re.compile(r"^[\u2014\u2013]{1,2}[\s\u00a0]*(?P<name>\S.{0,150})$|^
 _TITLED_NAME = re.compile(r"\b(?:Mayor|Gov\.|Governor|Sheriff|Councilor|Councilman|"
                           r"Councilwoman|Ald\.|Alderman|Sen\.|Senator|Rep\.|Representative|"
                           r"Congresswoman|Congressman|Secretary|Director|Commissioner|Chief|"
-                          r"Judge|Dr\.|Attorney General|District Attorney|President)\s+"
+                          r"Judge|Dr\.|Attorney General|District Attorney|President|Rev\.|Reverend|"
+                          r"Pastor|Father|Rabbi|Imam|Bishop|Assemblyman|Assemblywoman)\s+"
                           r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][\w’'-]+|"
                           r"de|la|van|von|del)){1,3})")
 _PRONOUN_HEAD = re.compile(r"^\s*(?:he|she|they|we|i)\b", re.I)
@@ -119,6 +120,9 @@ _PARTY_TAG = re.compile(r"^\(?[RDI]-[A-Z][\w.]*\)?,?$|^\([RDI]\),?$")
 _ORG_HEADS = frozenset("""coalition union center centre association committee council project
 network alliance institute foundation fund league federation services office department
 agency church partnership collaborative clinic society commission board""".split())
+#: The last word of a place's name (``Harlan Falls``, ``Colorado Springs``): not a person.
+_PLACE_HEADS = frozenset("""falls springs city county heights park beach valley river lake
+hills creek island bay harbor harbour village township borough parish""".split())
 #: ``Koenig:`` / ``DHS spokeswoman Kendra Voss fired back:`` -- a colon intro with no
 #: reporting verb: the subject is the noun phrase before at most three lower-case words.
 _COLON_SUBJECT = re.compile(r"^\s*(?P<np>(?:[\w.\u2019'-]+[ \t]+){0,6}?[A-Z][\w.\u2019'-]*)"
@@ -136,9 +140,13 @@ _NAMED_ORG = re.compile(r"(?<![\w\u2019'.-])(?P<org>[A-Z][\w.&\u2019'-]*(?:[ \t]
                         r"Federation|Services|Church|Partnership|Collaborative|Clinic|Society|"
                         r"Charities))\b")
 #: ``María, who asked that her last name not be used``: a person known by a first name.
-_FIRST_NAME_ONLY = re.compile(r"(?<![\w\u2019'.-])(?P<name>[A-Z][^\W\d_]+),[ \t]+who[ \t]+"
-                              r"(?:asked|requested|spoke|agreed)[^,.;]{0,60}?(?:last|full|"
-                              r"family)[ \t]+name")
+#: ``Yesenia, a Tucson mother of three who asked that only her first name be used``;
+#: ``identified only by his first name, Martín,``.
+_FIRST_NAME_ONLY = re.compile(r"(?<![\w\u2019'.-])(?P<name>[A-Z][^\W\d_]+),[ \t]+(?:an?[ \t]+"
+                              r"[^,.;:\n]{1,80}?[ \t]+)?who[ \t]+[^,.;:\n]{0,100}?(?:asked|"
+                              r"requested|spoke|agreed|would)[^,.;]{0,60}?(?:last|full|family|"
+                              r"first)[ \t]+name|"
+                              r"\bfirst[ \t]+name,[ \t]+(?P<name2>[A-Z][^\W\d_]+)\b")
 #: ``Tomás Reyna, a retired machinist`` / ``Rosa Ibarra, 41,`` -- a person in narration.
 _NAME_APPOSITIVE = re.compile(r"(?<![\w\u2019'.-])(?P<name>[A-Z][\w\u2019'-]+(?:[ \t]+"
                               r"[A-Z][\w\u2019'-]+){1,2}),[ \t]+(?:a|an|\d{1,3},)[ \t]")
@@ -159,7 +167,8 @@ _DEFINITE = re.compile(r"^the\s+(?:[\w.-]+\s+){0,2}?(?P<noun>mayor|governor|sena
                        r"department|office|administration|organization|group|coalition|"
                        r"president|czar|councilor|alderman|statement|union|company|pastor|"
                        r"priest|professor|superintendent|supervisor|leader|lawmaker|"
-                       r"legislator|chairman|chairwoman)\b", re.I)
+                       r"legislator|chairman|chairwoman|sergeant|officer|deputy|detective|trooper|"
+                       r"lieutenant|captain|agent)\b", re.I)
 #: What a role noun may be written as in a mention or a registry role.
 _NOUN_FORMS = {"governor": ("governor", "gov."), "senator": ("senator", "sen."),
                "congressman": ("congressman", "rep."), "congresswoman": ("congresswoman", "rep."),
@@ -169,9 +178,10 @@ _NOUN_FORMS = {"governor": ("governor", "gov."), "senator": ("senator", "sen."),
 #: ``department spokesman``: a title naming an organisation mentioned before.
 #: A role that points back at someone named before: ``Her spokesman, Kevin Odom`` (the
 #: last woman's group), ``a staff attorney with the group`` (the last organisation's).
-_STAFF_OF = re.compile(r"\b(?P<pron>[Hh]is|[Hh]er)\s+(?:top\s+|chief\s+|senior\s+)?(?:spokes"
-                       r"(?:man|woman|person)|press secretary|chief of staff|aide|deputy|"
-                       r"communications director|office)\b")
+_STAFF_OF = re.compile(r"\b(?P<pron>[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:top\s+|chief\s+|"
+                       r"senior\s+|executive\s+)?(?:spokes(?:man|woman|person)|press secretary|"
+                       r"chief of staff|aide|deputy|communications director|office|president|"
+                       r"director|chair(?:man|woman)?|leader|founder)\b")
 _STAFF_BEFORE = re.compile(_STAFF_OF.pattern + r",\s*$")
 _MEMBER_OF = re.compile(r"\b(?:with|for|of|at|from)\s+the\s+(?:group|organi[sz]ation|nonprofit|"
                         r"coalition|network|collaborative|alliance|clinic)\b(?![\w\u2019'-])|"
@@ -181,12 +191,24 @@ _ORG_TITLE = re.compile(r"(?<![\w-])(?P<noun>department|agency|office)\s+(?:spok
 #: An interview transcript: ``Q: ...`` then ``A: ...`` (the answer is the interviewee's).
 _QUESTION = re.compile(r"Q(?:uestion)?\s*[:.\u2014]\s")
 _ANSWER = re.compile(r"A(?:nswer)?\s*[:\u2014]\s+")
+#: A transcript line: ``BENÍTEZ: Practically, ...`` (a speaker's surname in capitals).
+_UPPER = r"[^\W\d_a-z]"
+_SPEAKER_LABEL = re.compile(r"(?P<label>" + _UPPER + r"(?:" + _UPPER + r"|[ .\u2019'-](?=" +
+                            _UPPER + r")){1,40}):[ \t]+(?=\S)")
 #: The subject at the start of a clause: a run of capitalised words (``Los Angeles County
 #: Supervisor Gloria Mendoza-Reyes``), ``the``/``a`` description or a pronoun.
-_SUBJECT = re.compile(r"\s*(?:(?:[A-Z][\w.\u2019'-]*|of|the|for|de|la)[ \t]+){0,7}"
+_SUBJECT = re.compile(r"\s*(?:[Tt]he[ \t]+office[ \t]+of[ \t]+)?"
+                      r"(?:(?:[A-Z][\w.\u2019'-]*|of|the|for|de|la)[ \t]+){0,7}"
                       r"[A-Z][\w.\u2019'-]*|\s*(?:he|she|they)\b")
 #: Right before a label in quote marks: ``so-called`` or an article.
 _LABEL_BEFORE = re.compile(r"(?:\bso-called|(?<![\w-])(?:a|an|the))\s*$", re.I)
+#: ``X said the city would ...``: an institution the speaker answers for, as the subject of
+#: what they said (``said the sheriff was`` names someone else, so people do not count).
+_SPEAKS_FOR = re.compile(r"\s+(?:[\w.\u2019'-]+\s+){0,4}?(?:that\s+)?(?:the|its|our)\s+"
+                         r"(?P<noun>company|city|county|administration)\s+(?:would|will|had|has|"
+                         r"was|is|could|must|should|plans|intends|did|does)\b", re.I)
+_SPEAKS_FOR_GROUP = {"company": "other", "city": "local_officials", "county": "local_officials",
+                     "administration": "administration"}
 #: ``Carrington had a blunt message for Marquez:`` -> Carrington.
 _MESSAGE_CUE = re.compile(r"\s*(?P<np>(?:[A-Z][\w.\u2019'-]*[ \t]+){0,4}?[A-Z][\w.\u2019'-]*)[ \t]+"
                           r"(?:had|has|offered|sent|gave|delivered|issued)[ \t]+(?:a|an|this|"
@@ -249,8 +271,9 @@ _RELATIVE = re.compile(r"\s+(?:who|whom|whose|which|that)\b")
 _NAME_BEFORE = re.compile(r"(?:(?:[A-Z][\w\u2019'-]*\.?|state|city|county)[ \t]+){1,4}$")
 #: ``A senior DHS official, who requested anonymity, said the agency...``: an unnamed
 #: speaker introduced in the narration, the antecedent of a later ``the official``.
-_NARRATED_DESC = re.compile(r"(?<![\w-])(?P<desc>[Aa]n?\s+(?:[\w.-]+\s+){0,5}?(?:official|"
-                            r"spokesperson|spokesman|spokeswoman))\b"
+_NARRATED_DESC = re.compile(r"(?<![\w-])(?P<desc>(?:[Aa]n?|[Oo]ne)\s+(?:[\w.-]+\s+){0,7}?(?:"
+                            r"official|spokesperson|spokesman|spokeswoman|sergeant|officer|"
+                            r"deputy|detective|trooper|lieutenant|captain|agent))\b"
                             r"(?:,[^,;:!?\u201c\u201d\"\n]{1,160},)?\s+(?:" + _VERB + r")\b")
 _ANAPHORA = re.compile(r"^(?:the|a|an|that|this)\s+(?:\w+\s+){0,2}(?:spokesperson|spokesman|"
                        r"spokeswoman|agency|department|office|official|officials|statement|"
@@ -628,10 +651,10 @@ def _group_by_reference(role: str, pos: int, ctx: _Context) -> str | None:
     before ``pos``; ``an attorney with the group`` -> the last organisation. None when the
     referent's group is not known."""
     staff = _STAFF_OF.search(role)
-    if staff:
-        ref = _latest(ctx.persons, pos, ctx, _PRONOUNS[staff.group("pron").lower().replace(
-            "his", "he").replace("her", "she")])
-    elif _MEMBER_OF.search(role):
+    pron = staff.group("pron").lower() if staff else ""
+    if pron in ("his", "her"):
+        ref = _latest(ctx.persons, pos, ctx, "m" if pron == "his" else "f")
+    elif pron or _MEMBER_OF.search(role):  # “Its president”, “with the group”
         ref = _latest(ctx.organizations, pos, ctx)
     else:
         return None
@@ -745,10 +768,16 @@ def _attribute_before(raw: str, q: _Quote, clause_start: int, ctx: _Context) -> 
                 q.cue = verb
                 return True
             continue
-        attribution = pre[m.start() - len(np_text):] if cut is not None else pre[head_start:]
+        # the subject's words only: ``X, a retired mechanic, said the sheriff was “...”`` is
+        # no sheriff
+        attribution = pre[m.start() - len(np_text) if cut is not None else head_start:m.end()]
         if _resolve(np_text, np_off + (len(np_text) - len(np_text.lstrip())), attribution, q,
                     ctx, q.open_mark):
             q.cue = f"{verb} (colon)" if colon else verb
+            speaks_for = _SPEAKS_FOR.match(pre, m.end()) if q.group == "unknown" else None
+            if speaks_for:  # “Hale told the council that the company would ...”
+                q.group = _SPEAKS_FOR_GROUP[speaks_for.group("noun").lower()]
+                q.group_source = "role_cue"
             return True
     m = _STATEMENT_RE.search(pre)
     if m and _resolve(pre[:m.start()], clause_start, pre, q, ctx, q.open_mark):
@@ -854,9 +883,13 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
             if ctx.registry.find(name) is not None or name.split()[-1] in ctx.roster:
                 continue
             start = m.end("name") - len(name)
-            # the role, with the words before the title (``Washington Attorney General``)
-            _add_named_person(name, start, m.end("name"),
-                              raw[_title_start(raw, pstart, m.start()):m.end()], ctx)
+            # the role: the words before the title (``Washington Attorney General``), and
+            # an appositive after the name
+            # when the title alone says nothing (``the Rev. X, the church's pastor``)
+            role = raw[_title_start(raw, pstart, m.start()):m.end()]
+            if infer_group_from_role(role) is None:
+                role += " " + _role_context(raw, pstart, m.end(), m.end())
+            _add_named_person(name, start, m.end("name"), role, ctx)
         for m in _NARRATED.finditer(raw, pstart, pend):
             words = _name_in(m.group("name")).split()
             while words and words[0].lower() in _NOT_NAME:
@@ -878,8 +911,9 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
         for m in _NAMED_ORG.finditer(raw, pstart, pend):  # “the United Food and ... Union”
             _add_organization(m.group("org"), m.start("org"), m.group("org"), ctx)
         for m in _FIRST_NAME_ONLY.finditer(raw, pstart, pend):  # “María, who asked that ...”
-            _add_named_person(m.group("name"), m.start("name"), m.end("name"),
-                              m.group("name"), ctx, roster=False)
+            key = "name" if m.group("name") else "name2"
+            _add_named_person(m.group(key), m.start(key), m.end(key), m.group(key), ctx,
+                              roster=False, gender=_pronoun_gender(m.group()))
         for m in _NAME_APPOSITIVE.finditer(raw, pstart, pend):
             _add_if_person(m.group("name"), m.start("name"), pstart, ctx)
         for m in _FIRST_LAST.finditer(raw, pstart, pend):
@@ -926,13 +960,20 @@ def _title_start(raw: str, lo: int, pos: int) -> int:
     return lead.start() if lead else pos
 
 
+def _pronoun_gender(text: str) -> str:
+    """``m``/``f`` when ``text`` refers to its person as *his* or *her* (not both)."""
+    words = set(re.findall(r"\b(?:his|her|him|he|she)\b", text.lower()))
+    male, female = bool(words & {"his", "him", "he"}), bool(words & {"her", "she"})
+    return "m" if male and not female else "f" if female and not male else ""
+
+
 def _add_if_person(text: str, start: int, pstart: int, ctx: _Context) -> None:
     """Add a name found in the narration to the roster, unless it is a registered actor,
     an organisation's name or already known."""
     words = text.split()
     while words and words[0].lower() in _NOT_NAME:
         words.pop(0)
-    if len(words) < 2 or words[-1].lower() in _ORG_HEADS:
+    if len(words) < 2 or words[-1].lower() in _ORG_HEADS | _PLACE_HEADS:
         return
     name = " ".join(words)
     if words[-1] in ctx.roster:
@@ -984,6 +1025,8 @@ def _add_description(desc: str, start: int, ctx: _Context, role: str) -> None:
     antecedent of a later ``the official``, speaking for the organisation it names."""
     stub = _Quote(start, start + len(desc), -1, start, start + len(desc), True)
     found = ctx.registry.find(desc)
+    if found is not None and _inside_longer_name(desc, found[1].start):
+        found = None  # “Las Vegas Metropolitan Police Department” is not D.C.'s
     if found is not None and found[0].kind != "person":
         actor = found[0]
         stub.speaker, stub.actor_id, stub.group = actor.name, actor.actor_id, actor.group
@@ -994,6 +1037,14 @@ def _add_description(desc: str, start: int, ctx: _Context, role: str) -> None:
         stub.group, stub.group_source = (group, "role_cue") if group else ("unknown", "unknown")
     stub.role = role.lower()
     ctx.persons.append((start, start, stub))  # an official is a person (``he said``)
+
+
+def _inside_longer_name(text: str, start: int) -> bool:
+    """Is the alias found at ``text[start:]`` the tail of a longer capitalised name (a
+    capitalised word right before it, not an article or ``U.S.``)?"""
+    before = text[:start].split()
+    return bool(before) and before[-1][:1].isupper() and not before[-1].endswith(".") \
+        and before[-1].lower() not in _NOT_NAME
 
 
 def _word_positions(ctx: _Context) -> dict[str, list[int]]:
@@ -1018,6 +1069,9 @@ def _full_name(surname: str, pos: int, ctx: _Context) -> _Quote | None:
         words = _name_in(before.group() + surname).split()
         while words and words[0].lower() in _NOT_NAME:
             words.pop(0)
+        owner = [i for i, w in enumerate(words[:-1]) if w.endswith(("\u2019s", "'s"))]
+        if owner:  # “Sonoran Public Radio’s Sam Whitaker”: the name follows the owner
+            words = words[owner[-1] + 1:]
         if len(words) < 2 or words[-1] != surname:
             continue
         after = p + len(surname)
@@ -1030,12 +1084,13 @@ def _full_name(surname: str, pos: int, ctx: _Context) -> _Quote | None:
 
 
 def _add_named_person(name: str, start: int, end: int, role: str, ctx: _Context,
-                      roster: bool = True) -> None:
+                      roster: bool = True, gender: str = "") -> None:
     """A person named in the narration (not a quote's speaker): an antecedent for pronouns
     and definite descriptions, and (``roster``) a roster entry for later mentions of the
     surname."""
     stub = _Quote(start, end, -1, start, end, True)
-    stub.speaker, stub.speaker_kind, stub.gender = name, "person", _gender_of(name)
+    stub.speaker, stub.speaker_kind = name, "person"
+    stub.gender = gender or _gender_of(name)
     stub.role = role.lower()
     group = infer_group_from_role(role) or _group_by_reference(role, start, ctx)
     if group is None:  # “Her spokesman, Kevin Odom,”: the title before the comma
@@ -1181,6 +1236,17 @@ def _extract(raw: str, registry: ActorRegistry,
     for pi, (pstart, pend) in enumerate(paragraphs):
         if dash[pi]:
             continue
+        label = _SPEAKER_LABEL.match(raw, pstart, pend)
+        who = _labelled_speaker(label.group("label"), pstart, ctx) if label else None
+        if who is not None:  # a transcript line: the whole paragraph is the speaker's
+            q = _Quote(label.end(), pend, pi, label.end(), pend, True, kind="block")
+            _copy_speaker(who, q)
+            q.mention, q.mention_start, q.mention_end = label.group("label"), pstart, \
+                label.end("label")
+            q.cue = "speaker label"
+            result.append(q)
+            previous = q
+            continue
         spans = [q for q in (_trim(raw, q) for q in _scan_paragraph(raw, pstart, pend, pi)) if q]
         if _QUESTION.match(raw, pstart, pend):
             if pi - last_question > 2:  # a new transcript: who was introduced just before it
@@ -1282,6 +1348,28 @@ def _extract(raw: str, registry: ActorRegistry,
                 prev_close = q.close_mark + 1
                 _register(q, ctx)
     return result
+
+
+def _labelled_speaker(label: str, pos: int, ctx: _Context) -> _Quote | None:
+    """The person a transcript label names (``BENÍTEZ`` -> Claudia Benítez, named before
+    ``pos``), or None: a label that names nobody known (``UPDATE:``) is no speaker."""
+    key = label.casefold()
+    i = bisect.bisect_left(ctx.persons, pos, key=lambda x: x[0])
+    for k in range(i - 1, -1, -1):
+        person = ctx.persons[k][2]
+        if person.speaker and key in (person.speaker.casefold(),
+                                      person.speaker.split()[-1].casefold()):
+            return person
+    surname = next((w for w in _word_positions(ctx) if w.casefold() == key and w != label), "")
+    named = _full_name(surname, pos, ctx) if surname else None  # “Radio’s Sam Whitaker”
+    if named is not None:
+        return named
+    found = ctx.registry.find(label.title())
+    if found is not None and found[0].kind == "person":
+        stub = _Quote(pos, pos, -1, pos, pos, True)
+        _resolve(label.title(), pos, label, stub, ctx, pos)
+        return stub
+    return None
 
 
 def _last_sentence(span: tuple[int, int], ctx: _Context) -> int:

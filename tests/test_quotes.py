@@ -385,6 +385,69 @@ def test_judges_companies_and_analysts_are_other():
         "advocates"
     assert group("a professor of immigration law at the University of Washington") == "other"
 
+def test_round_5_role_cues():
+    from corpus_tools.actors import infer_group_from_role as group
+
+    assert group("Gregory Haskell, the interim U.S. attorney for Oregon") == "administration"
+    assert group("U.S. Attorney for the District of Arizona Mark Severino") == "administration"
+    assert group("U.S. Attorney General Pam Bondi") == "administration"
+    assert group("Assemblywoman Lucía Ferrante, D-Las Vegas") == "local_officials"
+    assert group("State Senate Minority Leader Wade Carrington") == "local_officials"
+    assert group("Its president, of the Silver State Police Officers Association") == "other"
+    assert group("Vincent Marra, president of the Fraternal Order of Police lodge") == "other"
+    assert group("managing attorney at the Nevada Immigrant Legal Defense Project") == \
+        "advocates"
+    assert group("Hector Villaseñor, who has owned Sunport Suds") == "other"
+    assert group("the restaurant owner") == "other"
+    assert group("a homeowner") is None
+    assert group("U.S. Citizenship and Immigration Services") == "administration"
+
+
+def test_interview_transcript_with_speaker_labels():
+    q = _quotes("Sonoran Public Radio’s Sam Whitaker spoke with Claudia Benítez, supervising "
+                "attorney at the Tucson Immigrant Defense Clinic.\n\n"
+                "WHITAKER: What changes on Monday?\n\n"
+                "BENÍTEZ: Practically, officers can’t wait in the hallways. People say, ‘You "
+                "said that last time.’\n\n"
+                "UPDATE: The hearing was moved to Tuesday.")
+    assert q[["text", "kind", "speaker", "cue"]].values.tolist() == [
+        ["What changes on Monday?", "block", "Sam Whitaker", "speaker label"],
+        ["Practically, officers can’t wait in the hallways. People say, ‘You said that last "
+         "time.’", "block", "Claudia Benítez", "speaker label"]]
+    assert q["group"].tolist() == ["unknown", "advocates"]
+
+
+def test_people_known_by_a_first_name_and_places_that_look_like_names():
+    q = _quotes("Harlan Falls, a town of about 9,000, has changed.\n\n"
+                "Marisol, a line worker who has lived here for 14 years and asked that her last "
+                "name be withheld, said she worries.\n\n"
+                "“My husband doesn’t drive anymore,” she said.\n\n"
+                "A worker who asked to be identified only by his first name, Martín, said he "
+                "hid.\n\n"
+                "“I heard them yelling,” he said.")
+    assert q["speaker"].tolist() == ["Marisol", "Martín"]
+
+
+def test_the_subjects_words_decide_the_group_not_what_was_said():
+    q = _quotes("Gary Lindqvist, a retired diesel mechanic, said the sheriff was “doing exactly "
+                "what he ran on.”\n\n"
+                "Sierra Custody Group Vice President Martin Hale told the council that the "
+                "company would follow federal standards and would “welcome inspections.”\n\n"
+                "The office of Dane County Sheriff Andrea Holloway defended the release, saying "
+                "the county “follows Wisconsin law.”")
+    assert q[["speaker", "group"]].values.tolist() == [
+        ["Gary Lindqvist", "unknown"], ["Martin Hale", "other"],
+        ["Andrea Holloway", "local_officials"]]
+
+
+def test_an_unnamed_officer_and_a_longer_name_than_the_registrys():
+    q = _quotes("One Las Vegas Metropolitan Police Department patrol sergeant, who spoke on "
+                "condition of anonymity, said the union was wrong.\n\n"
+                "“Half my squad speaks Spanish at home,” the sergeant said.")
+    assert q["group"].tolist() == ["local_officials"]
+    assert q["speaker"].str.contains("sergeant").all()  # not D.C.'s Metropolitan Police
+
+
 def test_organisational_speakers():
     q = _quotes("Gov. Maura Healey’s office said she would “use every tool.”\n\n"
                 "A spokesperson at DHS said: “We will not be deterred.”\n\n"
