@@ -35,6 +35,8 @@ def adversarial_texts() -> dict[str, str]:
         "one unclosed quote, no breaks": "H\n\n“" + _repeat("word said he, "),
         "opening quotes only": "H\n\n" + _repeat("“ ‘ \" "),
         "said cues, no quotes": "H\n\n" + _repeat("Mayor Wu said the city said. " * 40 + "\n\n"),
+        "transcript labels": "H\n\nSam Whitaker spoke with Claudia Benitez.\n\n" + _repeat(
+            "WHITAKER: Why?\n\nBENITEZ: Because ‘they said so.’\n\nUPDATE: none.\n\n"),
     }
 
 

@@ -337,6 +337,8 @@ class _Context:
     last: _Quote | None = None
     #: word -> start offsets (see ``_word_positions``)
     word_index: dict[str, list[int]] | None = None
+    #: (transcript label, number of persons known) -> its speaker (``_labelled_speaker``)
+    labels: dict[tuple[str, int], _Quote | None] = field(default_factory=dict)
 
     def starts(self, pstart: int, pend: int) -> list[int]:
         """Sentence starts of the paragraph ``raw[pstart:pend]`` (cached)."""
@@ -1353,14 +1355,24 @@ def _extract(raw: str, registry: ActorRegistry,
 def _labelled_speaker(label: str, pos: int, ctx: _Context) -> _Quote | None:
     """The person a transcript label names (``BENÍTEZ`` -> Claudia Benítez, named before
     ``pos``), or None: a label that names nobody known (``UPDATE:``) is no speaker."""
+    cache_key = (label, len(ctx.persons))  # a page of labels costs one lookup per label
+    if cache_key not in ctx.labels:
+        ctx.labels[cache_key] = _find_labelled(label, pos, ctx)
+    return ctx.labels[cache_key]
+
+
+def _find_labelled(label: str, pos: int, ctx: _Context) -> _Quote | None:
     key = label.casefold()
     i = bisect.bisect_left(ctx.persons, pos, key=lambda x: x[0])
-    for k in range(i - 1, -1, -1):
+    for k in range(i - 1, max(0, i - _LOOKBACK) - 1, -1):
         person = ctx.persons[k][2]
         if person.speaker and key in (person.speaker.casefold(),
                                       person.speaker.split()[-1].casefold()):
             return person
-    surname = next((w for w in _word_positions(ctx) if w.casefold() == key and w != label), "")
+    surname = key.title()
+    if surname not in _word_positions(ctx):  # “McDonald”, “DeLuca”: the article's spelling
+        surname = next((w for w in _word_positions(ctx) if w.casefold() == key and
+                        w != label), "")
     named = _full_name(surname, pos, ctx) if surname else None  # “Radio’s Sam Whitaker”
     if named is not None:
         return named
