@@ -175,7 +175,6 @@ _NOUN_FORMS = {"governor": ("governor", "gov."), "senator": ("senator", "sen."),
                "representative": ("representative", "rep."), "alderman": ("alderman", "ald."),
                "spokesperson": ("spokesperson", "spokesman", "spokeswoman"),
                "officials": ("official",), "agency": ("agency", "department")}
-#: ``department spokesman``: a title naming an organisation mentioned before.
 #: A role that points back at someone named before: ``Her spokesman, Kevin Odom`` (the
 #: last woman's group), ``a staff attorney with the group`` (the last organisation's).
 _STAFF_OF = re.compile(r"\b(?P<pron>[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:top\s+|chief\s+|"
@@ -186,6 +185,7 @@ _STAFF_BEFORE = re.compile(_STAFF_OF.pattern + r",\s*$")
 _MEMBER_OF = re.compile(r"\b(?:with|for|of|at|from)\s+the\s+(?:group|organi[sz]ation|nonprofit|"
                         r"coalition|network|collaborative|alliance|clinic)\b(?![\w\u2019'-])|"
                         r"\bthe\s+(?:group|organi[sz]ation|nonprofit)[\u2019']s\b")
+#: ``department spokesman``: a title naming an organisation mentioned before.
 _ORG_TITLE = re.compile(r"(?<![\w-])(?P<noun>department|agency|office)\s+(?:spokes(?:man|woman|"
                         r"person)|official|press secretary)\b")
 #: An interview transcript: ``Q: ...`` then ``A: ...`` (the answer is the interviewee's).
@@ -886,8 +886,8 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
                 continue
             start = m.end("name") - len(name)
             # the role: the words before the title (``Washington Attorney General``), and
-            # an appositive after the name
-            # when the title alone says nothing (``the Rev. X, the church's pastor``)
+            # an appositive after the name when the title alone says nothing (``the Rev. X,
+            # the church's pastor``)
             role = raw[_title_start(raw, pstart, m.start()):m.end()]
             if infer_group_from_role(role) is None:
                 role += " " + _role_context(raw, pstart, m.end(), m.end())
