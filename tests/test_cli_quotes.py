@@ -36,3 +36,17 @@ def test_csv_for_a_single_file(tmp_path):
 def test_missing_path_is_a_clear_error(tmp_path, capsys):
     assert main(["quotes", str(tmp_path / "nope.txt")]) == 2
     assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_a_reader_that_stops_early_gets_no_traceback():
+    import subprocess
+    import sys
+
+    # ``corpus-tools quotes data/raw | head -1``: the pipe closes after one line
+    proc = subprocess.Popen([sys.executable, "-m", "corpus_tools", "quotes", str(RAW_DIR)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.readline()
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert "Traceback" not in stderr
