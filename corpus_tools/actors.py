@@ -26,7 +26,18 @@ OPTIONAL_COLUMNS = ("role", "organization", "level", "party", "kind", "gender", 
 #: are matched case-sensitively where capitals matter (ICE, Gov.) and have no nested
 #: quantifiers.
 ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # Former officials speak for themselves, not for the office they left.
+    ("other", re.compile(r"\bformer (?:acting |deputy |assistant |senior |top )?(?:[A-Z]{2,4} |"
+                         r"federal |immigration |Homeland Security |Trump administration |"
+                         r"Obama administration |Biden administration |White House )?(?:director|"
+                         r"official|officer|agent|secretary|commissioner|chief|head|czar|"
+                         r"attorney|adviser|advisor|prosecutor)\b|\bwho (?:previously |once )?"
+                         r"(?:served|worked) as\b", re.I)),
+    # Teachers' and farm organisations are interest groups, not immigrant advocates.
+    ("other", re.compile(r"\b(?:Education Association|Federation of Teachers|teachers[\u2019']? "
+                         r"union|Farm Bureau)s?\b", re.I)),
     # Police unions are neither officials nor advocates ("union" below is an advocates cue).
+    ("local_officials", re.compile(r"\bpublic defender\b", re.I)),
     ("other", re.compile(r"\b(?:police|officers[\u2019']?|deputies[\u2019']?|"
                          r"sheriffs[\u2019']?|troopers[\u2019']?) (?:union|association|"
                          r"benevolent association|guild)\b|\bFraternal Order of Police\b", re.I)),
@@ -63,6 +74,7 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("local_officials", re.compile(r"\b(?:Supervisor|County Executive|Board of Supervisors|"
                                    r"Selectwoman|Alderwoman|Alderperson|Board [Mm]ember|"
                                    r"Assembly(?:man|woman|member|person)|Assembly [Mm]ember|"
+                                   r"Commissioner|Councilmember|Commission Chair\w*|"
                                    r"[Ss]tate (?:Senate|House|Assembly|Legislature)|"
                                    r"Legislature)\b")),
     ("local_officials", re.compile(r"\b(?:Ald|Gov|Lt\. Gov|state Sen|state Rep)\.(?=\s|,|$)|"
@@ -84,6 +96,8 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"Chamber of Commerce|business (?:group|leaders?|owners?)|"
                          r"(?:co-)?owner)(?=\W|$)", re.I)),
     ("other", re.compile(r"\bwho (?:has )?own(?:s|ed) (?:[a-z]+ )?[A-Z]")),  # a named business
+    ("other", re.compile(r"\b(?:reporter|correspondent|journalist|columnist|news anchor|"
+                         r"radio host|show host)s?\b", re.I)),  # the press
     ("other", re.compile(r"\b(?:professor|university|scholar|researcher|(?:senior )?fellow at|"
                          r"think tank|Heritage Foundation|Cato Institute|Brookings|"
                          r"Migration Policy Institute|Center for Immigration Studies)\b", re.I)),
@@ -91,6 +105,19 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("other", re.compile(r"\b(?:Rep\.|Sen\.|Congressman|Congresswoman|Congressmember|"
                          r"U\.S\. (?:Rep|Sen)\.|senator|representative)(?=\s|,|$)", re.I)),
 )
+#: A party tag names a member of Congress's state (``Sen. Ted Cruz, R-Texas``) but a state
+#: legislator's hometown (``Rep. Mark Delacroix (R-Lake Havasu City)``).
+_PARTY_PLACE = re.compile(r"\b(?:Rep|Sen)\.[ \t][^()\n]{1,40}?[(,][ \t]*[RDI]-(?P<place>[A-Z][\w.]*"
+                          r"(?:[ \t][A-Z][\w.]*){0,2})")
+_STATES = frozenset("""alabama alaska arizona arkansas california colorado connecticut delaware
+florida georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland
+massachusetts michigan minnesota mississippi missouri montana nebraska nevada new hampshire
+jersey mexico york north carolina dakota ohio oklahoma oregon pennsylvania rhode island south
+tennessee texas utah vermont virginia washington west wisconsin wyoming ala ariz ark calif colo
+conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev n.h n.j n.m n.y n.c
+n.d okla ore pa r.i s.c s.d tenn vt va wash w.va wis wyo al ak az ar ca co ct de fl hi id il
+in ia ks me mi mn ms mt ne nv nh nj nm ny nc nd oh ok or ri sc sd tn tx ut wa wv wi wy
+d.c dc""".split())
 #: A relative clause about something else (``a city attorney for Seattle, which leads the
 #: coalition``; ``a councillor whose district includes the ICE building``): not a role.
 _ABOUT_SOMETHING_ELSE = re.compile(r",?\s+(?:which|whose)\b[^,;:]*")
@@ -120,6 +147,9 @@ def infer_group_from_role(text: str) -> str | None:
     'local_officials'
     """
     text = _ABOUT_SOMETHING_ELSE.sub("", text)
+    tag = _PARTY_PLACE.search(text)
+    if tag and not all(w.lower().strip(".") in _STATES for w in tag.group("place").split()):
+        return "local_officials"  # a state legislator, tagged with a hometown
     for group, pattern in ROLE_CUES:
         if pattern.search(text):
             return group

@@ -38,6 +38,7 @@ import bisect
 import gc
 import operator
 import re
+import unicodedata
 import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -76,7 +77,7 @@ SPEECH_VERBS = (
     "criticised", "denounced", "decried", "praised", "dismissed", "lamented",
     # participles: ``X joined the vote, saying ...``; the speaker is the clause's subject
     "saying", "adding", "warning", "arguing", "calling", "noting", "insisting", "writing",
-    "telling", "urging", "describing",
+    "telling", "urging", "describing", "calls",
 )
 #: A reporting verb; never ``so-called`` and never a noun after a possessive (``DHS's
 #: claims``).
@@ -110,9 +111,13 @@ _TITLED_NAME = re.compile(r"\b(?:Mayor|Gov\.|Governor|Sheriff|Councilor|Councilm
                           r"Councilwoman|Ald\.|Alderman|Sen\.|Senator|Rep\.|Representative|"
                           r"Congresswoman|Congressman|Secretary|Director|Commissioner|Chief|"
                           r"Judge|Dr\.|Attorney General|District Attorney|President|Rev\.|Reverend|"
-                          r"Pastor|Father|Rabbi|Imam|Bishop|Assemblyman|Assemblywoman)\s+"
-                          r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][\w’'-]+|"
+                          r"Pastor|Father|Rabbi|Imam|Bishop|Assemblyman|Assemblywoman|Councilmember|"
+                          r"Council Member|U\.S\. Attorney|Public Defender|Federal Defender)\s+"
+                          r"(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w’'-]+|"
                           r"de|la|van|von|del)){1,3})")
+#: A party tag after a name: ``Sen. Jake Hollister (R-Gilbert)``, ``Rep. X, D-Texas``.
+_PARTY_TAIL = re.compile(r"[ \t]*\(?[RDI]-[A-Z][^()\n,]{0,30}\)?[ \t]*$")
+_PARTY_AFTER = re.compile(r"[ \t]*(?:\(|,[ \t]*)[RDI]-[A-Z][^()\n,]{0,30}\)?")
 _PRONOUN_HEAD = re.compile(r"^\s*(?:he|she|they|we|i)\b", re.I)
 _PARTY_TAG = re.compile(r"^\(?[RDI]-[A-Z][\w.]*\)?,?$|^\([RDI]\),?$")
 #: The head noun of an organisation's name (``Tennessee Immigrant and Refugee Rights
@@ -142,18 +147,21 @@ _NAMED_ORG = re.compile(r"(?<![\w\u2019'.-])(?P<org>[A-Z][\w.&\u2019'-]*(?:[ \t]
 #: ``María, who asked that her last name not be used``: a person known by a first name.
 #: ``Yesenia, a Tucson mother of three who asked that only her first name be used``;
 #: ``identified only by his first name, Martín,``.
+#: ``a man named Teodoro``; ``who identified himself only as Luis``.
 _FIRST_NAME_ONLY = re.compile(r"(?<![\w\u2019'.-])(?P<name>[A-Z][^\W\d_]+),[ \t]+(?:an?[ \t]+"
-                              r"[^,.;:\n]{1,80}?[ \t]+)?who[ \t]+[^,.;:\n]{0,100}?(?:asked|"
-                              r"requested|spoke|agreed|would)[^,.;]{0,60}?(?:last|full|family|"
-                              r"first)[ \t]+name|"
-                              r"\bfirst[ \t]+name,[ \t]+(?P<name2>[A-Z][^\W\d_]+)\b")
+                              r"[^,.;:\n]{1,80}?[ \t]+)?who[ \t]+[^,.;:\n]{0,160}?(?:last|full|"
+                              r"family|first|sur)[ \t]*name|"
+                              r"\bfirst[ \t]+name,[ \t]+(?P<name2>[A-Z][^\W\d_]+)\b|"
+                              r"\b(?:named|only as)[ \t]+(?P<name3>[A-Z][^\W\d_]+)\b"
+                              r"(?![ \t]+[A-Z])")
 #: ``Tomás Reyna, a retired machinist`` / ``Rosa Ibarra, 41,`` -- a person in narration.
-_NAME_APPOSITIVE = re.compile(r"(?<![\w\u2019'.-])(?P<name>[A-Z][\w\u2019'-]+(?:[ \t]+"
-                              r"[A-Z][\w\u2019'-]+){1,2}),[ \t]+(?:a|an|\d{1,3},)[ \t]")
+_NAME_APPOSITIVE = re.compile(r"(?<![\w\u2019'.-])(?P<name>[A-ZÀ-ÖØ-Þ][\w\u2019'-]+(?:[ \t]+"
+                              r"[A-ZÀ-ÖØ-Þ][\w\u2019'-]+){1,3}),[ \t]+(?:a|an|who|\d{1,3},)[ \t]")
 #: ``Rosa Ibarra``: a known first name and a capitalised word (see ``first_names.txt``).
 #: The surname is a lookahead, so ``Superintendent Angela Whitcomb`` still yields Angela.
 _FIRST_LAST = re.compile(r"(?<![\w\u2019'.-])(?P<first>[A-Z][^\W\d_]+)"
-                         r"(?=[ \t]+(?P<last>[A-Z][\w\u2019'-]+))")
+                         r"(?=[ \t]+(?P<last>[A-ZÀ-ÖØ-Þ][\w\u2019'-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ]"
+                         r"[\w\u2019'-]+){0,2}))")  # two surnames: “Rosa Elena Quintero Díaz”
 #: Where an appositive ends: a comma, a semicolon, a line break or a sentence's period
 #: (not the one in ``U.S.``).
 _APPOSITIVE_END = re.compile(r"[,;\n\u201c\u201d\"]|(?<=[a-z]{2})\.(?=\s)")
@@ -174,14 +182,22 @@ _NOUN_FORMS = {"governor": ("governor", "gov."), "senator": ("senator", "sen."),
                "congressman": ("congressman", "rep."), "congresswoman": ("congresswoman", "rep."),
                "representative": ("representative", "rep."), "alderman": ("alderman", "ald."),
                "spokesperson": ("spokesperson", "spokesman", "spokeswoman"),
-               "officials": ("official",), "agency": ("agency", "department")}
+               "officials": ("official",), "agency": ("agency", "department"),
+               "priest": ("priest", "rev.", "reverend", "father"),
+               "pastor": ("pastor", "rev.", "reverend"),
+               "agent": ("agent", "deportation officer", "ice officer")}
 #: A role that points back at someone named before: ``Her spokesman, Kevin Odom`` (the
 #: last woman's group), ``a staff attorney with the group`` (the last organisation's).
 _STAFF_OF = re.compile(r"\b(?P<pron>[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:top\s+|chief\s+|"
                        r"senior\s+|executive\s+)?(?:spokes(?:man|woman|person)|press secretary|"
                        r"chief of staff|aide|deputy|communications director|office|president|"
                        r"director|chair(?:man|woman)?|leader|founder)\b")
-_STAFF_BEFORE = re.compile(_STAFF_OF.pattern + r",\s*$")
+#: A title set off before a name: ``Hennepin county's sheriff, Rosalind Achebe``.
+_TITLE_BEFORE = re.compile(r"(?:^|[.;:\n\u201c\u201d\"]\s*|,\s+)"
+                           r"(?P<title>[^,.;:\n\u201c\u201d\"]{1,50}?\b(?:sheriff|mayor|chief|director|spokes(?:man|woman|person)|"
+                           r"secretary|commissioner|president|attorney|superintendent|"
+                           r"chair(?:man|woman)?|leader|governor|council ?member|aide|"
+                           r"chief of staff|office)),[ \t]*$", re.I)
 _MEMBER_OF = re.compile(r"\b(?:with|for|of|at|from)\s+the\s+(?:group|organi[sz]ation|nonprofit|"
                         r"coalition|network|collaborative|alliance|clinic)\b(?![\w\u2019'-])|"
                         r"\bthe\s+(?:group|organi[sz]ation|nonprofit)[\u2019']s\b")
@@ -193,13 +209,22 @@ _QUESTION = re.compile(r"Q(?:uestion)?\s*[:.\u2014]\s")
 _ANSWER = re.compile(r"A(?:nswer)?\s*[:\u2014]\s+")
 #: A transcript line: ``BENÍTEZ: Practically, ...`` (a speaker's surname in capitals).
 _UPPER = r"[^\W\d_a-z]"
+#: ``DANIEL OKAFOR, Mayor of Tacoma: ...``: with the speaker's role after a comma.
 _SPEAKER_LABEL = re.compile(r"(?P<label>" + _UPPER + r"(?:" + _UPPER + r"|[ .\u2019'-](?=" +
-                            _UPPER + r")){1,40}):[ \t]+(?=\S)")
+                            _UPPER + r")){1,40})(?:,[ \t]+(?P<role>[^:\n]{1,120}))?:[ \t]+(?=\S)")
+#: A journalist's role in a transcript label (``host``, ``anchor``): the press, *other*.
+_PRESS_ROLE = re.compile(r"\b(?:host|anchor|reporter|correspondent|interviewer|moderator|"
+                         r"journalist|columnist)\b", re.I)
+#: First-person words: an unlabelled transcript paragraph that goes on with the speaker.
+_FIRST_PERSON = re.compile(r"\b(?:I|I[\u2019']m|I[\u2019']ve|we|We|our|Our|my|My|me|us)\b")
 #: The subject at the start of a clause: a run of capitalised words (``Los Angeles County
 #: Supervisor Gloria Mendoza-Reyes``), ``the``/``a`` description or a pronoun.
-_SUBJECT = re.compile(r"\s*(?:[Tt]he[ \t]+office[ \t]+of[ \t]+)?"
+_SUBJECT = re.compile(r"\s*(?:[Aa]n?|[Tt]he)[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:judge|official|"
+                      r"spokes(?:man|woman|person)|officer|agent|prosecutor|attorney|lawyer)\b|"
+                      r"\s*(?:[Tt]he[ \t]+office[ \t]+of[ \t]+)?"
                       r"(?:(?:[A-Z][\w.\u2019'-]*|of|the|for|de|la)[ \t]+){0,7}"
-                      r"[A-Z][\w.\u2019'-]*|\s*(?:he|she|they)\b")
+                      r"[A-Z][\w.\u2019'-]*(?:[ \t]+(?:office|campaign|spokes(?:man|woman|"
+                      r"person)))?|\s*(?:he|she|they)\b")
 #: Right before a label in quote marks: ``so-called`` or an article.
 _LABEL_BEFORE = re.compile(r"(?:\bso-called|(?<![\w-])(?:a|an|the))\s*$", re.I)
 #: ``X said the city would ...``: an institution the speaker answers for, as the subject of
@@ -223,9 +248,9 @@ _ORG_NOUNS = frozenset("agency department office administration organization gro
                        "coalition statement".split())
 #: ``Lawrence Benito, executive director of X, said the group...``: a person named in the
 #: narration as speaking (two to five capitalised words, an optional appositive, a cue).
-_NARRATED = re.compile(r"(?<![\w\u2019'.-])(?P<name>[A-Z][\w\u2019'-]*\.?"
-                       r"(?:[ \t]+[A-Z][\w\u2019'-]*\.?){1,4})"
-                       r"(?P<app>(?:,[^,;:!?\u201c\u201d\"\n]{1,160}){1,2},)?\s+(?:" + _VERB +
+_NARRATED = re.compile(r"(?<![\w\u2019'.-])(?P<name>[A-ZÀ-ÖØ-Þ][\w\u2019'-]*\.?"
+                       r"(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w\u2019'-]*\.?){1,4})"
+                       r"(?P<app>(?:,[^,;:!?\u201c\u201d\"\n]{1,160}){1,2},)?,?\s+(?:" + _VERB +
                        r")\b")
 #: Capitalised words that open a sentence or a clause but are no part of a name.
 _NOT_NAME = frozenset("""the a an in on at but and or so as if when while after before then
@@ -239,8 +264,9 @@ _LEADING_CLAUSE = re.compile(r"^\s*(?:(?:When|While|After|Before|As|If|Although|
                              r"Appearing|Standing|In|On|At|Last|This|Earlier|Later|Meanwhile|"
                              r"However|Still|Instead)\b[^,]{0,120},\s*)+")
 #: A clause boundary inside a would-be speaker phrase (the subject follows it).
-_CLAUSE_BREAK = re.compile(r"(?:^|[\s,])(?:while|whereas|but|although|though|when|after|"
-                           r"because|since|as|meanwhile|what|whom)\s+(?=[A-Z])")
+_CLAUSE_BREAK = re.compile(r"(?:^|[\s,])(?:(?:while|whereas|but|although|though|when|after|"
+                           r"because|since|as|meanwhile|what|whom)\s+(?=[A-Z])|"
+                           r"what\s+(?=(?:a|an|one|the|another)\s))")  # “what one member called”
 #: ``Noem’s message to the city was blunt:`` -> Noem.
 _POSSESSIVE_CUE = re.compile(r"(?P<np>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,5})[\u2019']s\s+"
                              r"(?:[\w-]+\s+){0,2}?(?P<noun>message|statement|response|reply|"
@@ -268,7 +294,7 @@ def _characterized(raw: str, lo: int, hi: int) -> bool:
 #: ``an official who was not authorized to speak``: the description ends at the clause.
 _RELATIVE = re.compile(r"\s+(?:who|whom|whose|which|that)\b")
 #: Capitalised words just before a surname: ``Kevin`` in ``Her spokesman, Kevin Odom``.
-_NAME_BEFORE = re.compile(r"(?:(?:[A-Z][\w\u2019'-]*\.?|state|city|county)[ \t]+){1,4}$")
+_NAME_BEFORE = re.compile(r"(?:(?:[A-ZÀ-ÖØ-Þ][\w\u2019'-]*\.?|state|city|county)[ \t]+){1,4}$")
 #: ``A senior DHS official, who requested anonymity, said the agency...``: an unnamed
 #: speaker introduced in the narration, the antecedent of a later ``the official``.
 _NARRATED_DESC = re.compile(r"(?<![\w-])(?P<desc>(?:[Aa]n?|[Oo]ne)\s+(?:[\w.-]+\s+){0,7}?(?:"
@@ -339,6 +365,8 @@ class _Context:
     word_index: dict[str, list[int]] | None = None
     #: (transcript label, number of persons known) -> its speaker (``_labelled_speaker``)
     labels: dict[tuple[str, int], _Quote | None] = field(default_factory=dict)
+    #: transcript label -> the speaker its first labelled line (with a role) gave
+    label_speakers: dict[str, _Quote] = field(default_factory=dict)
 
     def starts(self, pstart: int, pend: int) -> list[int]:
         """Sentence starts of the paragraph ``raw[pstart:pend]`` (cached)."""
@@ -371,12 +399,17 @@ def _scan_paragraph(raw: str, pstart: int, pend: int, para: int) -> list[_Quote]
     quotes: list[_Quote] = []
     open_at = -1
     open_kind = ""  # "double" or "single"
+    nested = False  # a “double” inside a ‘single’ (British style: ‘... “routine” ...’)
     for m in _MARK.finditer(raw, pstart, pend):
         i = m.start()
         ch = raw[i]
         prev = raw[i - 1] if i > pstart else " "
         nxt = raw[i + 1] if i + 1 < pend else " "
-        if ch in OPEN_DOUBLE:
+        if open_kind == "single" and ch in OPEN_DOUBLE and not nested:
+            nested = True
+        elif nested and ch in CLOSE_DOUBLE:
+            nested = False
+        elif ch in OPEN_DOUBLE:
             if open_at >= 0 and open_kind == "double":
                 quotes.append(_Quote(open_at + 1, i, para, open_at, i, False))
             if open_kind != "double":
@@ -398,9 +431,9 @@ def _scan_paragraph(raw: str, pstart: int, pend: int, para: int) -> list[_Quote]
         elif ch == OPEN_SINGLE and open_kind == "" and not _is_word(prev):
             open_at, open_kind = i, "single"
         elif ch in (CLOSE_SINGLE, "'") and open_kind == "single" and not _is_word(nxt):
-            if _is_word(prev) or prev in _TERMINAL_OR_COMMA:
+            if _is_word(prev) or prev in _TERMINAL_OR_COMMA or prev in CLOSE_DOUBLE:
                 quotes.append(_Quote(open_at + 1, i, para, open_at, i, True))
-                open_at, open_kind = -1, ""
+                open_at, open_kind, nested = -1, "", False
         elif ch == "'" and open_kind == "" and (prev in _BEFORE_OPEN or i == pstart) \
                 and nxt.isalpha():
             # a straight single opener (British style: 'We are not afraid,' she said);
@@ -446,7 +479,7 @@ def _name_in(np_text: str) -> str:
     head = np_text.split(",")[0]
     words = head.split()
     run: list[str] = []
-    for w in words:
+    for i, w in enumerate(words):
         if _PARTY_TAG.match(w):  # “Rep. Carl Dorsey (R-Ariz.)”
             continue
         bare = w.strip("()\u2019',;:")
@@ -455,12 +488,19 @@ def _name_in(np_text: str) -> str:
         if bare.lower().rstrip("’'s") in _ROLE_WORDS or bare.lower() in _ROLE_WORDS:
             run = []
             continue
+        if bare[:1].isupper() and bare.endswith(("\u2019s", "'s")):
+            if i + 1 < len(words) and words[i + 1][:1].isupper():
+                run = []  # “Sonoran Public Radio’s Sam Whitaker”: the owner, then the name
+                continue
+            if run:
+                run.append(bare[:-2])  # “Gov. Teresa Lindahl’s office”: the name ends here
+                break
         if bare[:1].isupper() or (run and bare[:1].isupper()):
             run.append(bare)
         else:
             run = []
     if len(run) > 2:  # “Government Relations Martin Hale”: start at a known first name
-        first = next((i for i, w in enumerate(run[:-1]) if w.lower() in _first_names()), 0)
+        first = next((i for i, w in enumerate(run[:-1]) if _first_name_gender(w)), 0)
         run = run[first:]
     if len(run) >= 2:
         return " ".join(run)
@@ -477,10 +517,21 @@ def _first_names() -> dict[str, str]:
     return dict(line.split()[:2] for line in load_wordlist("first_names.txt"))
 
 
+@lru_cache(maxsize=8192)
+def _first_name_gender(word: str) -> str | None:
+    """``f``/``m`` if ``word`` is a known first name (accents ignored: ``María``, ``Joaquín``),
+    else None."""
+    key = word.lower()
+    if key not in _first_names():
+        key = "".join(c for c in unicodedata.normalize("NFKD", key)
+                      if not unicodedata.combining(c))
+    return _first_names().get(key)
+
+
 def _gender_of(name: str) -> str:
     """``f``, ``m`` or ``""`` (unknown) from a person's first name."""
     words = name.split()
-    return _first_names().get(words[0].lower(), "") if words else ""
+    return (_first_name_gender(words[0]) or "") if words else ""
 
 
 def _has_role(q: _Quote, noun: str) -> bool:
@@ -527,6 +578,34 @@ def _latest(items: list[tuple[int, int, _Quote]], pos: int, ctx: _Context,
     return next(items[j][2] for j in range(k, latest + 1) if ok(items[j][2]))
 
 
+_OPENERS = OPEN_DOUBLE + OPEN_SINGLE + STRAIGHT_DOUBLE
+_INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s")
+_THE = re.compile(r"\b[Tt]he\s")
+
+
+def _sentence_subject(pos: int, ctx: _Context, gender: str) -> _Quote | None:
+    """The person a definite subject of the sentence holding ``pos`` refers to: in ``The
+    judge ordered X released. “...,” she told him.`` *she* is the judge, not the last woman
+    named. None when the sentence opens otherwise."""
+    k = bisect.bisect_right(ctx.paragraphs, pos, key=lambda x: x[0]) - 1
+    if k < 0:
+        return None
+    pstart, pend = ctx.paragraphs[k]
+    if not _THE.search(ctx.raw, max(pstart, pos - 200), pos):
+        return None  # no definite subject nearby: spare the sentence split
+    starts = ctx.starts(pstart, pend)
+    i = bisect.bisect_right(starts, pos) - 1  # the sentence holding pos
+    if i > 0 and ctx.raw[starts[i]] in _OPENERS:  # “...,” she told him: the sentence
+        i -= 1  # before says who
+    definite = _DEFINITE.match(ctx.raw[starts[i] if i >= 0 else pstart:pos])
+    if definite is None or definite.group("noun").lower() in _ORG_NOUNS:
+        return None
+    ref = _definite_referent(definite.group("noun").lower(), pos, ctx)
+    ok = ref is not None and ref.speaker_kind == "person" and (not ref.gender or
+                                                                ref.gender == gender)
+    return ref if ok else None
+
+
 def _copy_speaker(src: _Quote, dst: _Quote) -> None:
     dst.speaker, dst.actor_id, dst.group = src.speaker, src.actor_id, src.group
     dst.group_source, dst.speaker_kind, dst.gender = src.group_source, src.speaker_kind, \
@@ -548,7 +627,8 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
         q.mention = np_text.split()[0]
         q.mention_end = q.mention_start + len(q.mention)
         if pron in ("he", "she"):
-            ref = _latest(ctx.persons, pos, ctx, _PRONOUNS[pron])
+            ref = _sentence_subject(pos, ctx, _PRONOUNS[pron]) or \
+                _latest(ctx.persons, pos, ctx, _PRONOUNS[pron])
         else:
             ref = _latest(ctx.organizations, pos, ctx) or _latest(ctx.persons, pos, ctx)
         if ref is None:
@@ -562,13 +642,25 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
     name = _name_in(head)
     if found is None and not name and len(parts) > 1 and not _PRONOUN_HEAD.match(head):
         # a generic head with the name in apposition: "the mayor, Brandon Johnson"
-        appositive = parts[1].strip()
-        if _name_in(appositive) == appositive.rstrip("."):
+        appositive = _PARTY_TAIL.sub("", parts[1].strip()).rstrip(".")
+        named = _name_in(appositive)
+        titles = appositive[:len(appositive) - len(named)].split() if named and \
+            appositive.endswith(named) else ["-"]
+        if all(w.lower() in _ROLE_WORDS or w.lower().rstrip(".") in _ROLE_WORDS
+               for w in titles):  # “The bill's sponsor, Sen. Jake Hollister (R-Gilbert),”
             name = _name_in(appositive)
             found = ctx.registry.find(appositive)
     if found is None and not name:
         found = ctx.registry.find(np_text, offset)
     at = head.rfind(name) + offset if name else -1
+    chapter = found is not None and found[0].kind != "person" and name != "" and \
+        re.fullmatch(r"[ \t]+of[ \t]+(?:the[ \t]+)?", np_text[found[1].end - offset:at - offset])
+    if chapter:  # “the American Civil Liberties Union of North Carolina”: the group's chapter
+        actor, tok = found
+        q.speaker = re.sub(r"^[Tt]he\s+", "", np_text[tok.start - offset:at - offset + len(name)])
+        q.actor_id, q.group, q.group_source = actor.actor_id, actor.group, "registry"
+        q.speaker_kind, q.role = "organization", f"{actor.role} {np_text.lower()}"
+        return True
     if found is not None and found[0].kind != "person" and len(name.split()) >= 2 \
             and (at >= found[1].end or at + len(name) <= found[1].start) \
             and ctx.registry.find(name) is None:
@@ -628,7 +720,7 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
         words = _RELATIVE.split(np_text.split(",")[0], maxsplit=1)[0].split()
         if len(words) > 1 and words[0].lower() == "the" and words[1][:1].isupper():
             words = words[1:]  # “the San Diego County Sheriff's Office” -> its name
-        q.speaker = " ".join(words[:8])
+        q.speaker = " ".join(words[:12])
         q.speaker_kind = "organization" if _org_like(np_text) else ""
     else:
         return False
@@ -746,14 +838,25 @@ def _attribute_before(raw: str, q: _Quote, clause_start: int, ctx: _Context) -> 
                 return True
             continue
         head_start = max(pre.rfind(ch, 0, m.start()) for ch in ";\u2014\u201d\"") + 1
+        around_name = False
+        if head_start > 0 and not pre[head_start:m.start()].strip(" ,") and \
+                pre[head_start - 1] == "\u201d":  # the subject runs on before a quoted name
+            opened = pre.rfind("\u201c", 0, head_start - 1)
+            if opened > 0:
+                head_start = max(pre.rfind(ch, 0, opened) for ch in ";\u2014\u201d\"") + 1
+                around_name = True
         if pre[head_start:m.start()].endswith(" and ") and any(
                 head_start <= v.start() and v.end() <= m.start() and
                 v.group("verb").lower() != "according to" for v in verbs):
             continue  # “The union said ... and called it “...””: the earlier verb's subject
         np_text = pre[head_start:m.start()]
         np_text = _LEADING_CLAUSE.sub("", np_text, count=1)
+        np_start = m.start() - len(np_text)
+        if not verb.endswith("ing") and not _PRONOUN_TAIL.search(np_text) and \
+                any(np_start <= v.start() and v.end() <= m.start() for v in verbs):
+            continue  # “Reddy said no managers had been charged but that “...””: “said”
         # “DHS defended the raids, while Mayor Bass called them ...”: the subject is Bass
-        cut = _last_match(_CLAUSE_BREAK, np_text)
+        cut = None if around_name else _last_match(_CLAUSE_BREAK, np_text)
         if cut is not None:
             np_text = np_text[cut.end():]
         pronoun = _PRONOUN_TAIL.search(np_text)  # “a policy he described as ...”
@@ -765,8 +868,8 @@ def _attribute_before(raw: str, q: _Quote, clause_start: int, ctx: _Context) -> 
             if subject is None:
                 continue
             lead = len(subject.group(0)) - len(subject.group(0).lstrip())
-            if _resolve(subject.group(0).strip(), np_off + lead, pre[head_start:m.start()],
-                        q, ctx, q.open_mark):
+            if _resolve(subject.group(0).strip(), np_off + lead, subject.group(0), q, ctx,
+                        q.open_mark):
                 q.cue = verb
                 return True
             continue
@@ -889,10 +992,20 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
             # an appositive after the name when the title alone says nothing (``the Rev. X,
             # the church's pastor``)
             role = raw[_title_start(raw, pstart, m.start()):m.end()]
+            tag = _PARTY_AFTER.match(raw, m.end(), pend)
+            if tag:
+                role += tag.group()  # “Sen. Lupe Ortiz-Carrillo (D-Tucson)”: a state senator
             if infer_group_from_role(role) is None:
                 role += " " + _role_context(raw, pstart, m.end(), m.end())
             _add_named_person(name, start, m.end("name"), role, ctx)
         for m in _NARRATED.finditer(raw, pstart, pend):
+            app = (m.group("app") or "").strip(" ,")
+            if app and _name_in(app) == app:  # “consul in San José, Rodrigo Bárcenas Lugo,”
+                start = m.start("app") + m.group("app").find(app)
+                if ctx.registry.find(app) is None and app.split()[-1] not in ctx.roster:
+                    _add_named_person(app, start, start + len(app),
+                                      _role_context(raw, pstart, m.start(), start), ctx)
+                continue
             words = _name_in(m.group("name")).split()
             while words and words[0].lower() in _NOT_NAME:
                 words.pop(0)
@@ -913,13 +1026,19 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
         for m in _NAMED_ORG.finditer(raw, pstart, pend):  # “the United Food and ... Union”
             _add_organization(m.group("org"), m.start("org"), m.group("org"), ctx)
         for m in _FIRST_NAME_ONLY.finditer(raw, pstart, pend):  # “María, who asked that ...”
-            key = "name" if m.group("name") else "name2"
-            _add_named_person(m.group(key), m.start(key), m.end(key), m.group(key), ctx,
+            key = next(k for k in ("name", "name2", "name3") if m.group(k))
+            # the role: the description up to the name (“A deportation officer who has
+            # worked out of ICE's Yakima sub-office ..., Russ”; not “Outside the county jail,”)
+            lo = m.start() if key == "name" else \
+                _clause_start(raw, pstart, m.start(), 240, ".;:\n\u201c\u201d\"")
+            described = _last_match(_INDEFINITE, raw[lo:m.start()])
+            role = raw[lo + (described.start() if described else 0):m.end()]
+            _add_named_person(m.group(key), m.start(key), m.end(key), role, ctx,
                               roster=False, gender=_pronoun_gender(m.group()))
         for m in _NAME_APPOSITIVE.finditer(raw, pstart, pend):
             _add_if_person(m.group("name"), m.start("name"), pstart, ctx)
         for m in _FIRST_LAST.finditer(raw, pstart, pend):
-            if m.group("first").lower() in _first_names():
+            if _first_name_gender(m.group("first")):
                 _add_if_person(raw[m.start():m.end("last")], m.start(), pstart, ctx)
         for m in _NARRATED_DESC.finditer(raw, pstart, pend):
             _add_description(m.group("desc"), m.start("desc"), ctx,
@@ -973,13 +1092,15 @@ def _add_if_person(text: str, start: int, pstart: int, ctx: _Context) -> None:
     """Add a name found in the narration to the roster, unless it is a registered actor,
     an organisation's name or already known."""
     words = text.split()
-    while words and words[0].lower() in _NOT_NAME:
-        words.pop(0)
+    while words and (words[0].lower() in _NOT_NAME or words[0].lower() in _ROLE_WORDS):
+        words.pop(0)  # “Supervisor Marisol Ontiveros, who wrote the measure”
+    while words and words[-1].lower().strip(".,") in _NOT_NAME:
+        words.pop()  # “Maria Lopez Tuesday”
     if len(words) < 2 or words[-1].lower() in _ORG_HEADS | _PLACE_HEADS:
         return
     name = " ".join(words)
     if words[-1] in ctx.roster:
-        if ctx.roster[words[-1]].speaker != name and words[0].lower() in _first_names():
+        if ctx.roster[words[-1]].speaker != name and _first_name_gender(words[0]):
             at = ctx.raw.find(name, start, start + len(text))
             # “Lidia Calderón”, after Ernesto Calderón: her own antecedent for “she said”
             _add_named_person(name, at, at + len(name), "", ctx, roster=False)
@@ -1085,6 +1206,24 @@ def _full_name(surname: str, pos: int, ctx: _Context) -> _Quote | None:
     return None
 
 
+def _group_of_title_before(start: int, ctx: _Context) -> str | None:
+    """The group a title right before ``, Name`` implies: ``Hennepin county's sheriff,
+    Rosalind Achebe`` (a role noun), ``Hobbs' press secretary, Dana Reyes-Holt`` (the
+    owner's group), ``Her spokesman, Kevin Odom`` (the last woman's)."""
+    lead = _TITLE_BEFORE.search(ctx.raw, max(0, start - 60), start)
+    if lead is None:
+        return None
+    title = lead.group("title")
+    owner = _OWNER.match(title)
+    if owner:
+        name = owner.group("owner")
+        found = ctx.registry.find(name)
+        known = found[0] if found is not None else ctx.roster.get(name.split()[-1])
+        group = known.group if known is not None else None
+        return group if group in GROUPS else None
+    return infer_group_from_role(title) or _group_by_reference(title, start, ctx)
+
+
 def _add_named_person(name: str, start: int, end: int, role: str, ctx: _Context,
                       roster: bool = True, gender: str = "") -> None:
     """A person named in the narration (not a quote's speaker): an antecedent for pronouns
@@ -1094,10 +1233,8 @@ def _add_named_person(name: str, start: int, end: int, role: str, ctx: _Context,
     stub.speaker, stub.speaker_kind = name, "person"
     stub.gender = gender or _gender_of(name)
     stub.role = role.lower()
-    group = infer_group_from_role(role) or _group_by_reference(role, start, ctx)
-    if group is None:  # “Her spokesman, Kevin Odom,”: the title before the comma
-        before = _STAFF_BEFORE.search(ctx.raw, max(0, start - 40), start)
-        group = _group_by_reference(before.group(), start, ctx) if before else None
+    group = infer_group_from_role(role) or _group_by_reference(role, start, ctx) or \
+        _group_of_title_before(start, ctx)
     stub.group, stub.group_source = (group, "role_cue") if group else ("unknown", "unknown")
     if roster:
         _add_to_roster(stub, ctx)
@@ -1235,17 +1372,27 @@ def _extract(raw: str, registry: ActorRegistry,
     dash = [_is_dash_line(raw, span) for span in paragraphs]
     interviewee: _Quote | None = None  # of a Q:/A: transcript
     last_question = -9
+    labels = [_SPEAKER_LABEL.match(raw, a, b) for a, b in paragraphs]
     for pi, (pstart, pend) in enumerate(paragraphs):
         if dash[pi]:
             continue
-        label = _SPEAKER_LABEL.match(raw, pstart, pend)
-        who = _labelled_speaker(label.group("label"), pstart, ctx) if label else None
-        if who is not None:  # a transcript line: the whole paragraph is the speaker's
-            q = _Quote(label.end(), pend, pi, label.end(), pend, True, kind="block")
-            _copy_speaker(who, q)
-            q.mention, q.mention_start, q.mention_end = label.group("label"), pstart, \
-                label.end("label")
-            q.cue = "speaker label"
+        label = labels[pi]
+        who = _labelled_speaker(label.group("label"), label.group("role"), pstart, ctx) \
+            if label else None
+        if who is not None or (previous is not None and previous.cue in _LABEL_CUES and
+                               previous.para == pi - 1 and _transcript_goes_on(raw, pi, ctx)):
+            # a transcript line: the whole paragraph is the speaker's; an unlabelled one
+            # after it goes on with the same speaker
+            start = label.end() if who is not None else pstart
+            q = _Quote(start, pend, pi, start, pend, True, kind="block")
+            if who is not None:
+                _copy_speaker(who, q)
+                q.mention, q.mention_start, q.mention_end = label.group("label"), pstart, \
+                    label.end("label")
+                q.cue = "speaker label"
+            else:
+                _copy_speaker(previous, q)
+                q.cue = "speaker label (continued)"
             result.append(q)
             previous = q
             continue
@@ -1352,13 +1499,52 @@ def _extract(raw: str, registry: ActorRegistry,
     return result
 
 
-def _labelled_speaker(label: str, pos: int, ctx: _Context) -> _Quote | None:
+_LABEL_CUES = ("speaker label", "speaker label (continued)")
+
+
+def _transcript_goes_on(raw: str, pi: int, ctx: _Context) -> bool:
+    """Does paragraph ``pi`` (no label) continue the transcript line before it? Yes when it
+    holds no quote mark and speaks in the first person."""
+    pstart, pend = ctx.paragraphs[pi]
+    text = raw[pstart:pend]
+    return not _MARK.search(text.replace("\u2019", "")) and \
+        _FIRST_PERSON.search(text) is not None
+
+
+def _labelled_speaker(label: str, role: str | None, pos: int, ctx: _Context
+                      ) -> _Quote | None:
     """The person a transcript label names (``BENÍTEZ`` -> Claudia Benítez, named before
-    ``pos``), or None: a label that names nobody known (``UPDATE:``) is no speaker."""
-    cache_key = (label, len(ctx.persons))  # a page of labels costs one lookup per label
+    ``pos``; ``MAYOR OKAFOR`` -> Daniel Okafor), or None: a label that names nobody known
+    (``UPDATE:``) is no speaker, unless it gives a role (``ROSA, caller from Lakewood:``)."""
+    words = [w for w in label.split() if w.lower().strip(".") not in _ROLE_WORDS]
+    name = " ".join(words) or label
+    cache_key = (name, len(ctx.persons))  # a page of labels costs one lookup per label
     if cache_key not in ctx.labels:
-        ctx.labels[cache_key] = _find_labelled(label, pos, ctx)
-    return ctx.labels[cache_key]
+        ctx.labels[cache_key] = _find_labelled(name, pos, ctx)
+    found = ctx.labels[cache_key]
+    if found is not None and found.speaker.isupper():  # named in capitals only: the label
+        proper = _Quote(pos, pos, -1, pos, pos, True)
+        _copy_speaker(found, proper)
+        proper.speaker = " ".join(w.capitalize() for w in found.speaker.split())
+        found = proper
+    if not role:
+        return ctx.label_speakers.get(name, found)  # ``MARISOL VEGA:`` after ``..., host:``
+    if found is not None and found.group != "unknown":
+        return found
+    # the label's own role: ``DANIEL OKAFOR, Mayor of Tacoma``, ``MARISOL VEGA, host``
+    group = infer_group_from_role(role) or ("other" if _PRESS_ROLE.search(role) else None)
+    if found is not None and group is None:
+        return found
+    stub = _Quote(pos, pos, -1, pos, pos, True)
+    if found is not None:
+        _copy_speaker(found, stub)
+    else:
+        stub.speaker = " ".join(w.capitalize() for w in name.split())
+        stub.speaker_kind, stub.gender = "person", _gender_of(stub.speaker)
+        stub.role = role.lower()
+    stub.group, stub.group_source = (group, "role_cue") if group else ("unknown", "unknown")
+    ctx.label_speakers[name] = stub
+    return stub
 
 
 def _find_labelled(label: str, pos: int, ctx: _Context) -> _Quote | None:

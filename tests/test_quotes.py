@@ -448,6 +448,81 @@ def test_an_unnamed_officer_and_a_longer_name_than_the_registrys():
     assert q["speaker"].str.contains("sergeant").all()  # not D.C.'s Metropolitan Police
 
 
+def test_round_6_role_cues():
+    from corpus_tools.actors import infer_group_from_role as group
+
+    assert group("Raymond Castellano, who served as acting director of ICE") == "other"
+    assert group("a former acting ICE director") == "other"
+    assert group("Westfield Education Association President Carla Jimenez") == "other"
+    assert group("vice president of the Nebraska Farm Bureau") == "other"
+    assert group("Commission Chairman Roger Tate") == "local_officials"
+    assert group("Assistant Public Defender Ana Ruiz") == "local_officials"
+    assert group("Rep. Mark Delacroix (R-Lake Havasu City)") == "local_officials"
+    assert group("Sen. Jake Hollister, R-Plano") == "local_officials"
+    assert group("Sen. Ted Cruz, R-Texas") == "other"
+    assert group("Rep. Nancy Mace (R-S.C.)") == "other"
+    assert group("a reporter for the Star Tribune") == "other"
+
+
+def test_radio_transcript_labels_with_roles_and_run_on_answers():
+    q = _quotes("A conversation between host Marisol Vega and Tacoma Mayor Daniel Okafor.\n\n"
+                "MARISOL VEGA, host: What can the city do?\n\n"
+                "DANIEL OKAFOR, Mayor of Tacoma: Honestly, less than people would like.\n\n"
+                "The ordinance says our police won’t ask about status.\n\n"
+                "MARISOL VEGA: Is he wrong?\n\n"
+                "MAYOR OKAFOR: He’s describing a choice.\n\n"
+                "ROSA, caller from Lakewood: My husband works construction.\n\n"
+                "EDITOR’S NOTE: The agency did not respond.")
+    assert q[["speaker", "group", "cue"]].values.tolist() == [
+        ["Marisol Vega", "other", "speaker label"],
+        ["Daniel Okafor", "local_officials", "speaker label"],
+        ["Daniel Okafor", "local_officials", "speaker label (continued)"],
+        ["Marisol Vega", "other", "speaker label"],
+        ["Daniel Okafor", "local_officials", "speaker label"],
+        ["Rosa", "unknown", "speaker label"]]
+
+
+def test_british_single_quotes_with_nested_doubles():
+    q = _quotes("Outside the jail, one woman, who gave only her first name, Yesenia, said her "
+                "brother was detained.\n\n"
+                "‘They told him it was “routine”, and he never came home,’ she said.\n\n"
+                "The plan set up what one city council member called ‘a slow-motion "
+                "collision’ with Washington.")
+    assert q[["text", "speaker", "group"]].values.tolist() == [
+        ["They told him it was “routine”, and he never came home,", "Yesenia", "unknown"],
+        ["a slow-motion collision", "one city council member", "local_officials"]]
+
+
+def test_round_6_speaker_shapes():
+    q = _quotes("Reddy said no managers had been charged so far but that “everything is on the "
+                "table.”\n\n"
+                "Gov. Teresa Lindahl’s office issued a statement calling the arrests “a "
+                "deliberate provocation.”\n\n"
+                "The American Civil Liberties Union of North Carolina said it was “deeply "
+                "alarmed.”\n\n"
+                "Gregory Vance, the Border Patrol commander leading what DHS has named "
+                "“Operation Queen City,” wrote on X: “Charlotte, we are not going anywhere.”\n\n"
+                "The bill's sponsor, Sen. Jake Hollister (R-Gilbert), said the governor “chose "
+                "to stand with the cartels.”\n\n"
+                "Mexico’s consul general in San José, Rodrigo Bárcenas Lugo, said staff visited "
+                "detainees.\n\n"
+                "“No one should sign any document,” Bárcenas Lugo said.")
+    speech = q[q["kind"] != "term"]
+    assert speech["speaker"].tolist() == [
+        "Reddy", "Teresa Lindahl", "American Civil Liberties Union of North Carolina",
+        "Gregory Vance", "Jake Hollister", "Rodrigo Bárcenas Lugo"]
+    assert speech["group"].tolist()[2:5] == ["advocates", "administration", "local_officials"]
+
+
+def test_she_after_a_definite_subject_is_that_person():
+    q = _quotes("U.S. District Judge Helen R. Castellanos heard the case.\n\n"
+                "Sandeep Kaur Malhotra, an immigration attorney, said a conviction could "
+                "expose him to deportation.\n\n"
+                "The judge ordered him released. “You will be in court every time,” she told "
+                "him.")
+    assert q["speaker"].tolist() == ["Helen R. Castellanos"]
+
+
 def test_organisational_speakers():
     q = _quotes("Gov. Maura Healey’s office said she would “use every tool.”\n\n"
                 "A spokesperson at DHS said: “We will not be deterred.”\n\n"
