@@ -26,18 +26,32 @@ OPTIONAL_COLUMNS = ("role", "organization", "level", "party", "kind", "gender", 
 #: are matched case-sensitively where capitals matter (ICE, Gov.) and have no nested
 #: quantifiers.
 ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # Watchdogs and contractors of federal agencies are not the administration.
+    ("other", re.compile(r"\b(?:Inspector General|inspector general|private (?:prison )?(?:company|"
+                         r"contractor|operator)|Correctional (?:Group|Services|Corporation)|"
+                         r"CoreCivic|GEO Group|chief executive|CEO)\b")),
     # Former officials speak for themselves, not for the office they left.
     ("other", re.compile(r"\bformer (?:acting |deputy |assistant |senior |top )?(?:[A-Z]{2,4} |"
                          r"federal |immigration |Homeland Security |Trump administration |"
                          r"Obama administration |Biden administration |White House )?(?:director|"
                          r"official|officer|agent|secretary|commissioner|chief|head|czar|"
-                         r"attorney|adviser|advisor|prosecutor)\b|\bwho (?:previously |once )?"
+                         r"attorney|adviser|advisor|prosecutor|alder|alderman|mayor|governor|"
+                         r"sheriff|council ?member|councilor|senator|representative|lawmaker|"
+                         r"legislator|judge|commissioner)\b|\bwho (?:previously |once )?"
                          r"(?:served|worked) as\b", re.I)),
     # Teachers' and farm organisations are interest groups, not immigrant advocates.
     ("other", re.compile(r"\b(?:Education Association|Federation of Teachers|teachers[\u2019']? "
                          r"union|Farm Bureau)s?\b", re.I)),
     # Police unions are neither officials nor advocates ("union" below is an advocates cue).
-    ("local_officials", re.compile(r"\bpublic defender\b", re.I)),
+    ("local_officials", re.compile(r"\bpublic defender\b|\bcorporation counsel\b", re.I)),
+    ("administration", re.compile(r"\bHSI\b|\bHomeland Security Investigations\b|"
+                                  r"\bspecial agent in charge\b", re.I)),
+    # Immigrant organisations by name (“Elm City Immigrant Alliance”), legal collectives and
+    # migrant shelters.
+    ("advocates", re.compile(r"\bImmigrants?(?: [A-Z]\w+){0,2} (?:Alliance|Coalition|Project|"
+                             r"Network|Center|Council|Committee|Fund|Collaborative|Rights)\b|"
+                             r"\bLegal (?:Collective|Aid|Defense|Clinic)\b|\b(?:migrant|"
+                             r"refugee) shelter\b|\bshelter (?:director|operator)\b")),
     ("other", re.compile(r"\b(?:police|officers[\u2019']?|deputies[\u2019']?|"
                          r"sheriffs[\u2019']?|troopers[\u2019']?) (?:union|association|"
                          r"benevolent association|guild)\b|\bFraternal Order of Police\b", re.I)),
@@ -98,6 +112,8 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("other", re.compile(r"\bwho (?:has )?own(?:s|ed) (?:[a-z]+ )?[A-Z]")),  # a named business
     ("other", re.compile(r"\b(?:reporter|correspondent|journalist|columnist|news anchor|"
                          r"radio host|show host)s?\b", re.I)),  # the press
+    ("other", re.compile(r"\bCenter for(?: [A-Z]\w+){1,3} (?:Policy|Studies|Research)\b|"
+                         r"\bpolicy studies\b")),  # think tanks by name
     ("other", re.compile(r"\b(?:professor|university|scholar|researcher|(?:senior )?fellow at|"
                          r"think tank|Heritage Foundation|Cato Institute|Brookings|"
                          r"Migration Policy Institute|Center for Immigration Studies)\b", re.I)),

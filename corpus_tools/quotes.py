@@ -153,7 +153,9 @@ _FIRST_NAME_ONLY = re.compile(r"(?<![\w\u2019'.-])(?P<name>[A-Z][^\W\d_]+),[ \t]
                               r"family|first|sur)[ \t]*name|"
                               r"\bfirst[ \t]+name,[ \t]+(?P<name2>[A-Z][^\W\d_]+)\b|"
                               r"\b(?:named|only as)[ \t]+(?P<name3>[A-Z][^\W\d_]+)\b"
-                              r"(?![ \t]+[A-Z])")
+                              r"(?![ \t]+[A-Z])|"
+                              r"(?<![\w\u2019'.-])(?P<name4>[A-Z][^\W\d_]+),[ \t]+(?:an?[ \t]+)?"
+                              r"\d{1,3}(?:-year-old)?[ \t,]")  # “Darwin, 34,”
 #: ``Tomás Reyna, a retired machinist`` / ``Rosa Ibarra, 41,`` -- a person in narration.
 _NAME_APPOSITIVE = re.compile(r"(?<![\w\u2019'.-])(?P<name>[A-ZÀ-ÖØ-Þ][\w\u2019'-]+(?:[ \t]+"
                               r"[A-ZÀ-ÖØ-Þ][\w\u2019'-]+){1,3}),[ \t]+(?:a|an|who|\d{1,3},)[ \t]")
@@ -176,7 +178,7 @@ _DEFINITE = re.compile(r"^the\s+(?:[\w.-]+\s+){0,2}?(?P<noun>mayor|governor|sena
                        r"president|czar|councilor|alderman|statement|union|company|pastor|"
                        r"priest|professor|superintendent|supervisor|leader|lawmaker|"
                        r"legislator|chairman|chairwoman|sergeant|officer|deputy|detective|trooper|"
-                       r"lieutenant|captain|agent)\b", re.I)
+                       r"lieutenant|captain|agent|ruling|opinion)\b", re.I)
 #: What a role noun may be written as in a mention or a registry role.
 _NOUN_FORMS = {"governor": ("governor", "gov."), "senator": ("senator", "sen."),
                "congressman": ("congressman", "rep."), "congresswoman": ("congresswoman", "rep."),
@@ -194,10 +196,11 @@ _STAFF_OF = re.compile(r"\b(?P<pron>[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:top\s+|c
                        r"director|chair(?:man|woman)?|leader|founder)\b")
 #: A title set off before a name: ``Hennepin county's sheriff, Rosalind Achebe``.
 _TITLE_BEFORE = re.compile(r"(?:^|[.;:\n\u201c\u201d\"]\s*|,\s+)"
-                           r"(?P<title>[^,.;:\n\u201c\u201d\"]{1,50}?\b(?:sheriff|mayor|chief|director|spokes(?:man|woman|person)|"
-                           r"secretary|commissioner|president|attorney|superintendent|"
-                           r"chair(?:man|woman)?|leader|governor|council ?member|aide|"
-                           r"chief of staff|office)),[ \t]*$", re.I)
+                           r"(?P<title>[^,.;:\n\u201c\u201d\"]{1,50}?\b(?:sheriff|mayor|chief|"
+                           r"director|spokes(?:man|woman|person)|secretary|commissioner|"
+                           r"president|attorney|superintendent|chair(?:man|woman)?|leader|"
+                           r"governor|council ?member|aide|chief of staff|office)"
+                           r"(?:[ \t]+(?:for|of|with|at)[ \t]+the[ \t]+\w+)?),[ \t]*$", re.I)
 _MEMBER_OF = re.compile(r"\b(?:with|for|of|at|from)\s+the\s+(?:group|organi[sz]ation|nonprofit|"
                         r"coalition|network|collaborative|alliance|clinic)\b(?![\w\u2019'-])|"
                         r"\bthe\s+(?:group|organi[sz]ation|nonprofit)[\u2019']s\b")
@@ -262,7 +265,7 @@ _LEADING_CLAUSE = re.compile(r"^\s*(?:(?:When|While|After|Before|As|If|Although|
                              r"Because|Since|Despite|During|Following|Asked|Pressed|Speaking|"
                              r"Responding|Reached|Reacting|Addressing|Writing|Testifying|"
                              r"Appearing|Standing|In|On|At|Last|This|Earlier|Later|Meanwhile|"
-                             r"However|Still|Instead)\b[^,]{0,120},\s*)+")
+                             r"However|Still|Instead|[Ww]here)\b[^,]{0,120},\s*)+")
 #: A clause boundary inside a would-be speaker phrase (the subject follows it).
 _CLAUSE_BREAK = re.compile(r"(?:^|[\s,])(?:(?:while|whereas|but|although|though|when|after|"
                            r"because|since|as|meanwhile|what|whom)\s+(?=[A-Z])|"
@@ -300,6 +303,7 @@ _NAME_BEFORE = re.compile(r"(?:(?:[A-ZÀ-ÖØ-Þ][\w\u2019'-]*\.?|state|city|cou
 _NARRATED_DESC = re.compile(r"(?<![\w-])(?P<desc>(?:[Aa]n?|[Oo]ne)\s+(?:[\w.-]+\s+){0,7}?(?:"
                             r"official|spokesperson|spokesman|spokeswoman|sergeant|officer|"
                             r"deputy|detective|trooper|lieutenant|captain|agent))\b"
+                            r"(?P<for>\s+(?:for|of|with|at)\s+[^,;:!?\u201c\u201d\"\n]{1,60}?)?"
                             r"(?:,[^,;:!?\u201c\u201d\"\n]{1,160},)?\s+(?:" + _VERB + r")\b")
 _ANAPHORA = re.compile(r"^(?:the|a|an|that|this)\s+(?:\w+\s+){0,2}(?:spokesperson|spokesman|"
                        r"spokeswoman|agency|department|office|official|officials|statement|"
@@ -312,7 +316,7 @@ chairwoman chair dr dr. mr mr. ms ms. mrs mrs. acting deputy czar counsel superi
 captain sgt. sgt lieutenant detective pastor reverend rev rev. father professor prof.
 council member councilmember alder assemblyman assemblywoman assemblymember delegate
 supervisor trustee associate assistant patrol agent officer special leader minority majority
-pro tem whip speaker""".split())
+pro tem whip speaker prof prof. sister""".split())
 _TERMINAL = ".?!\u2026"
 _TERMINAL_OR_COMMA = _TERMINAL + ","
 _MARK = re.compile("[" + OPEN_DOUBLE + CLOSE_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + "\"']")
@@ -497,6 +501,9 @@ def _name_in(np_text: str) -> str:
                 break
         if bare[:1].isupper() or (run and bare[:1].isupper()):
             run.append(bare)
+        elif len(run) >= 2 and bare in ("of", "with", "from", "at") and \
+                _first_name_gender(run[0]):
+            break  # “Prof Daniel Okafor of the University of Chicago”
         else:
             run = []
     if len(run) > 2:  # “Government Relations Martin Hale”: start at a known first name
@@ -578,6 +585,8 @@ def _latest(items: list[tuple[int, int, _Quote]], pos: int, ctx: _Context,
     return next(items[j][2] for j in range(k, latest + 1) if ok(items[j][2]))
 
 
+_AFTER_PREPOSITION = re.compile(r"\b(?:at|in|from|to|of|near|outside|inside|into|for|with)"
+                                r"[ \t]+$")
 _OPENERS = OPEN_DOUBLE + OPEN_SINGLE + STRAIGHT_DOUBLE
 _INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s")
 _THE = re.compile(r"\b[Tt]he\s")
@@ -639,7 +648,8 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
     parts = np_text.split(",")
     head = parts[0]
     found = ctx.registry.find(head, offset)
-    name = _name_in(head)
+    # “A former guard who worked at Red Mesa”: a name after “who” is not the speaker's
+    name = _name_in(_RELATIVE.split(head, maxsplit=1)[0])
     if found is None and not name and len(parts) > 1 and not _PRONOUN_HEAD.match(head):
         # a generic head with the name in apposition: "the mayor, Brandon Johnson"
         appositive = _PARTY_TAIL.sub("", parts[1].strip()).rstrip(".")
@@ -703,7 +713,8 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
         _copy_speaker(ctx.last, q)  # “...,” the statement continued.
         return True
     if definite:
-        ref = _definite_referent(definite.group("noun").lower(), pos, ctx)
+        noun = definite.group("noun").lower()
+        ref = _definite_referent("judge" if noun in ("ruling", "opinion") else noun, pos, ctx)
         if ref is not None:
             _copy_speaker(ref, q)
             return True
@@ -722,6 +733,8 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
             words = words[1:]  # “the San Diego County Sheriff's Office” -> its name
         q.speaker = " ".join(words[:12])
         q.speaker_kind = "organization" if _org_like(np_text) else ""
+        if len(words) == 1 and _first_name_gender(words[0]):  # “said Yesenia, 29,”
+            q.speaker_kind, q.gender = "person", _gender_of(words[0])
     else:
         return False
     q.group, q.group_source = (group, "role_cue") if group else ("unknown", "unknown")
@@ -999,6 +1012,8 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
                 role += " " + _role_context(raw, pstart, m.end(), m.end())
             _add_named_person(name, start, m.end("name"), role, ctx)
         for m in _NARRATED.finditer(raw, pstart, pend):
+            if _AFTER_PREPOSITION.search(raw, max(pstart, m.start() - 12), m.start()):
+                continue  # “a former guard who worked at Red Mesa until ..., said”
             app = (m.group("app") or "").strip(" ,")
             if app and _name_in(app) == app:  # “consul in San José, Rodrigo Bárcenas Lugo,”
                 start = m.start("app") + m.group("app").find(app)
@@ -1026,7 +1041,12 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
         for m in _NAMED_ORG.finditer(raw, pstart, pend):  # “the United Food and ... Union”
             _add_organization(m.group("org"), m.start("org"), m.group("org"), ctx)
         for m in _FIRST_NAME_ONLY.finditer(raw, pstart, pend):  # “María, who asked that ...”
-            key = next(k for k in ("name", "name2", "name3") if m.group(k))
+            key = next(k for k in ("name", "name2", "name3", "name4") if m.group(k))
+            if m.group(key).lower() in _NOT_NAME or m.group(key).lower() in _PLACE_HEADS:
+                continue
+            before = raw[max(pstart, m.start() - 30):m.start()].split()
+            if key == "name4" and before and before[-1][:1].isupper():
+                continue  # “Rosa Ibarra, 41,”: a surname, not a first name alone
             # the role: the description up to the name (“A deportation officer who has
             # worked out of ICE's Yakima sub-office ..., Russ”; not “Outside the county jail,”)
             lo = m.start() if key == "name" else \
@@ -1041,6 +1061,10 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
             if _first_name_gender(m.group("first")):
                 _add_if_person(raw[m.start():m.end("last")], m.start(), pstart, ctx)
         for m in _NARRATED_DESC.finditer(raw, pstart, pend):
+            owner = _spokesperson_for(m.group("desc"), m.group("for") or "", ctx)
+            if owner is not None:  # “A spokesperson for Gov. Jared Polis said”: Polis
+                ctx.persons.append((m.start("desc"), m.start("desc"), owner))
+                continue
             _add_description(m.group("desc"), m.start("desc"), ctx,
                              raw[_clause_start(raw, pstart, m.start()):m.end()])
     ctx.persons.sort(key=lambda x: x[0])
@@ -1160,6 +1184,37 @@ def _add_description(desc: str, start: int, ctx: _Context, role: str) -> None:
         stub.group, stub.group_source = (group, "role_cue") if group else ("unknown", "unknown")
     stub.role = role.lower()
     ctx.persons.append((start, start, stub))  # an official is a person (``he said``)
+
+
+def _spokesperson_for(desc: str, owner: str, ctx: _Context) -> _Quote | None:
+    """``a spokesperson`` + `` for Gov. Jared Polis``: the person or agency spoken for (a
+    copy whose role is the spokesperson's, so ``the spokesperson said`` finds it), or
+    None."""
+    if not owner or not desc.lower().split()[-1].startswith("spokes"):
+        return None
+    owner = owner.split(None, 1)[1] if len(owner.split()) > 1 else ""
+    stub = _Quote(0, 0, -1, 0, 0, True)
+    found = ctx.registry.find(owner)
+    name = _name_in(owner)
+    if found is not None and (not name or found[0].kind == "person"):
+        actor = found[0]
+        stub.speaker, stub.actor_id, stub.group = actor.name, actor.actor_id, actor.group
+        stub.group_source, stub.speaker_kind, stub.gender = "registry", actor.kind, \
+            actor.gender
+    elif name:
+        known = ctx.roster.get(name.split()[-1])
+        if known is not None and known.speaker.endswith(name):
+            _copy_speaker(known, stub)
+        else:
+            group = infer_group_from_role(owner)
+            stub.speaker, stub.speaker_kind = name, "person"
+            stub.group, stub.group_source = (group, "role_cue") if group else ("unknown",
+                                                                             "unknown")
+    else:
+        return None
+    stub.role = f"{desc} for {owner}".lower()
+    stub.gender = ""  # the spokesperson's pronoun is not the owner's
+    return stub
 
 
 def _inside_longer_name(text: str, start: int) -> bool:

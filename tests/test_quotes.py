@@ -523,6 +523,41 @@ def test_she_after_a_definite_subject_is_that_person():
     assert q["speaker"].tolist() == ["Helen R. Castellanos"]
 
 
+def test_round_7_role_cues():
+    from corpus_tools.actors import infer_group_from_role as group
+
+    assert group("the DHS Office of Inspector General") == "other"
+    assert group("Palisade Correctional Group, a private company") == "other"
+    assert group("Gregory Lund, Meadowbrook’s chief executive") == "other"
+    assert group("the special agent in charge of the HSI office") == "administration"
+    assert group("a spokeswoman for the Elm City Immigrant Alliance") == "advocates"
+    assert group("Patricia Chen, the city’s corporation counsel") == "local_officials"
+    assert group("Dolores Whitfield, a former alder who now teaches") == "other"
+    assert group("director of policy studies at the Center for Border Policy") == "other"
+
+
+def test_round_7_speaker_shapes():
+    q = _quotes("A spokesperson for Gov. Jared Polis said the Guard would stay home. “The "
+                "governor has been clear,” the spokesperson said.\n\n"
+                "“We have been here for eleven days,” said Yesenia, 29, who fled Michoacán.\n\n"
+                "“Every morning they send us back,” she said.\n\n"
+                "Darwin, 34, a carpenter from Honduras, said he had tried three times. “I want "
+                "to do it the right way,” he said.\n\n"
+                "“Some nights we had two officers,” said a former guard who worked at Red "
+                "Mesa until last fall.\n\n"
+                "“The constitution does not let Washington conscript us,” said Prof Daniel "
+                "Okafor of the University of Chicago.")
+    assert q["speaker"].tolist() == ["Jared Polis", "Yesenia", "Yesenia", "Darwin",
+                                     "a former guard", "Daniel Okafor"]
+    assert q["group"].tolist()[0] == "local_officials"
+
+
+def test_the_ruling_said_is_the_judge():
+    q = _quotes("U.S. District Judge Helena Marsh blocked the grant cuts this month.\n\n"
+                "The ruling said “the power of the purse is not a cudgel.”")
+    assert q[["speaker", "group"]].values.tolist() == [["Helena Marsh", "other"]]
+
+
 def test_organisational_speakers():
     q = _quotes("Gov. Maura Healey’s office said she would “use every tool.”\n\n"
                 "A spokesperson at DHS said: “We will not be deterred.”\n\n"
