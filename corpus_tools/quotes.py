@@ -304,7 +304,7 @@ _NARRATED_DESC = re.compile(r"(?<![\w-])(?P<desc>(?:[Aa]n?|[Oo]ne)\s+(?:[\w.-]+\
                             r"official|spokesperson|spokesman|spokeswoman|sergeant|officer|"
                             r"deputy|detective|trooper|lieutenant|captain|agent))\b"
                             r"(?P<for>\s+(?:for|of|with|at)\s+[^,;:!?\u201c\u201d\"\n]{1,60}?)?"
-                            r"(?:,[^,;:!?\u201c\u201d\"\n]{1,160},)?\s+(?:" + _VERB + r")\b")
+                            r"(?P<app>,[^,;:!?\u201c\u201d\"\n]{1,160},)?\s+(?:" + _VERB + r")\b")
 _ANAPHORA = re.compile(r"^(?:the|a|an|that|this)\s+(?:\w+\s+){0,2}(?:spokesperson|spokesman|"
                        r"spokeswoman|agency|department|office|official|officials|statement|"
                        r"administration|organization|group|coalition)\b", re.I)
@@ -587,6 +587,8 @@ def _latest(items: list[tuple[int, int, _Quote]], pos: int, ctx: _Context,
 
 _AFTER_PREPOSITION = re.compile(r"\b(?:at|in|from|to|of|near|outside|inside|into|for|with)"
                                 r"[ \t]+$")
+_DOCUMENT_TAG = re.compile(r",\s*(?P<doc>the\s+(?:ruling|opinion|order|statement|report|complaint|"
+                           r"lawsuit|memo|filing))\s*$", re.I)
 _OPENERS = OPEN_DOUBLE + OPEN_SINGLE + STRAIGHT_DOUBLE
 _INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s")
 _THE = re.compile(r"\b[Tt]he\s")
@@ -710,8 +712,10 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
         return True
     definite = _DEFINITE.match(np_text) if len(head.split()) <= 4 else None
     if definite and definite.group("noun").lower() == "statement" and ctx.last is not None:
-        _copy_speaker(ctx.last, q)  # “...,” the statement continued.
-        return True
+        org = _latest(ctx.organizations, pos, ctx)
+        issuer = org if org is not None and org.start > ctx.last.open_mark else ctx.last
+        _copy_speaker(issuer, q)  # “...,” the statement continued; “DHS said ... The
+        return True  # statement said:”
     if definite:
         noun = definite.group("noun").lower()
         ref = _definite_referent("judge" if noun in ("ruling", "opinion") else noun, pos, ctx)
@@ -864,6 +868,9 @@ def _attribute_before(raw: str, q: _Quote, clause_start: int, ctx: _Context) -> 
             continue  # “The union said ... and called it “...””: the earlier verb's subject
         np_text = pre[head_start:m.start()]
         np_text = _LEADING_CLAUSE.sub("", np_text, count=1)
+        tag = _DOCUMENT_TAG.search(np_text)
+        if tag:  # “The administration, the ruling said, “...””: the ruling speaks
+            np_text = np_text[tag.start("doc"):]
         np_start = m.start() - len(np_text)
         if not verb.endswith("ing") and not _PRONOUN_TAIL.search(np_text) and \
                 any(np_start <= v.start() and v.end() <= m.start() for v in verbs):
@@ -1012,7 +1019,8 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
                 role += " " + _role_context(raw, pstart, m.end(), m.end())
             _add_named_person(name, start, m.end("name"), role, ctx)
         for m in _NARRATED.finditer(raw, pstart, pend):
-            if _AFTER_PREPOSITION.search(raw, max(pstart, m.start() - 12), m.start()):
+            if _AFTER_PREPOSITION.search(raw, max(pstart, m.start() - 12), m.start()) and \
+                    not _first_name_gender(m.group("name").split()[0]):
                 continue  # “a former guard who worked at Red Mesa until ..., said”
             app = (m.group("app") or "").strip(" ,")
             if app and _name_in(app) == app:  # “consul in San José, Rodrigo Bárcenas Lugo,”
@@ -1061,6 +1069,9 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
             if _first_name_gender(m.group("first")):
                 _add_if_person(raw[m.start():m.end("last")], m.start(), pstart, ctx)
         for m in _NARRATED_DESC.finditer(raw, pstart, pend):
+            app = (m.group("app") or "").strip(" ,")
+            if app and _name_in(app) == app:
+                continue  # “A spokeswoman for the group, Marisol Ortega, said”: she is named
             owner = _spokesperson_for(m.group("desc"), m.group("for") or "", ctx)
             if owner is not None:  # “A spokesperson for Gov. Jared Polis said”: Polis
                 ctx.persons.append((m.start("desc"), m.start("desc"), owner))
@@ -1132,6 +1143,9 @@ def _add_if_person(text: str, start: int, pstart: int, ctx: _Context) -> None:
     if ctx.registry.find(name) is not None:
         return
     at = ctx.raw.find(name, start, start + len(text))
+    if _AFTER_PREPOSITION.search(ctx.raw, max(0, at - 12), at) and \
+            not _first_name_gender(words[0]):
+        return  # “held at Red Mesa, a former state prison”: a place
     _add_named_person(name, at, at + len(name),
                       _role_context(ctx.raw, pstart, at, at + len(name)), ctx)
 

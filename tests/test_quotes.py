@@ -558,6 +558,21 @@ def test_the_ruling_said_is_the_judge():
     assert q[["speaker", "group"]].values.tolist() == [["Helena Marsh", "other"]]
 
 
+def test_statements_rulings_and_places():
+    q = _quotes("Mamadou is held at Red Mesa, a former state prison run by Palisade.\n\n"
+                "Dana Whitfield, a Houston immigration attorney, visits him weekly.\n\n"
+                "“They treat us like boxes,” Whitfield said.\n\n"
+                "U.S. District Judge Helena Marsh ruled this month. The administration, the "
+                "ruling said, “may not use the power of the purse as a cudgel.”\n\n"
+                "Ilda Tavares said her brother was taken. “He did nothing wrong,” she said.\n\n"
+                "In a statement Tuesday, the Department of Homeland Security said Tavares "
+                "entered illegally. The statement said:\n\n"
+                "ICE officers arrested Jorge Tavares, who had a final order of removal.")
+    speech = q[q["kind"] != "term"]
+    assert speech["speaker"].tolist() == ["Dana Whitfield", "Helena Marsh", "Ilda Tavares",
+                                          "Department of Homeland Security"]
+
+
 def test_organisational_speakers():
     q = _quotes("Gov. Maura Healey’s office said she would “use every tool.”\n\n"
                 "A spokesperson at DHS said: “We will not be deterred.”\n\n"
