@@ -45,7 +45,13 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Police unions are neither officials nor advocates ("union" below is an advocates cue).
     ("local_officials", re.compile(r"\bpublic defender\b|\bcorporation counsel\b", re.I)),
     ("administration", re.compile(r"\bHSI\b|\bHomeland Security Investigations\b|"
-                                  r"\bspecial agent in charge\b", re.I)),
+                                  r"\bspecial agent in charge\b|\bState Department\b|"
+                                  r"\bDepartment of State\b|\bMarshals? Service\b|"
+                                  r"\bU\.S\. Marshals?\b", re.I)),
+    # New England towns and Louisiana parishes govern through boards and juries.
+    ("local_officials", re.compile(r"\b(?:Select ?[Bb]oard|Selectboard|[Tt]own (?:[Mm]anager|"
+                                   r"[Aa]dministrator|[Cc]lerk)|[Ff]irst [Ss]electman|Police Jury|"
+                                   r"Parish (?:President|Council))\b")),
     # Immigrant organisations by name (“Elm City Immigrant Alliance”), legal collectives and
     # migrant shelters.
     ("advocates", re.compile(r"\bImmigrants?(?: [A-Z]\w+){0,2} (?:Alliance|Coalition|Project|"

@@ -114,7 +114,7 @@ _TITLED_NAME = re.compile(r"\b(?:Mayor|Gov\.|Governor|Sheriff|Councilor|Councilm
                           r"Pastor|Father|Rabbi|Imam|Bishop|Assemblyman|Assemblywoman|Councilmember|"
                           r"Council Member|U\.S\. Attorney|Public Defender|Federal Defender)\s+"
                           r"(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w’'-]+|"
-                          r"de|la|van|von|del)){1,3})")
+                          r"(?:de|la|van|von|del)(?=\s+[A-ZÀ-ÖØ-Þ]))){1,3})")
 #: A party tag after a name: ``Sen. Jake Hollister (R-Gilbert)``, ``Rep. X, D-Texas``.
 _PARTY_TAIL = re.compile(r"[ \t]*\(?[RDI]-[A-Z][^()\n,]{0,30}\)?[ \t]*$")
 _PARTY_AFTER = re.compile(r"[ \t]*(?:\(|,[ \t]*)[RDI]-[A-Z][^()\n,]{0,30}\)?")
@@ -202,7 +202,8 @@ _TITLE_BEFORE = re.compile(r"(?:^|[.;:\n\u201c\u201d\"]\s*|,\s+)"
                            r"governor|council ?member|aide|chief of staff|office)"
                            r"(?:[ \t]+(?:for|of|with|at)[ \t]+the[ \t]+\w+)?),[ \t]*$", re.I)
 _MEMBER_OF = re.compile(r"\b(?:with|for|of|at|from)\s+the\s+(?:group|organi[sz]ation|nonprofit|"
-                        r"coalition|network|collaborative|alliance|clinic)\b(?![\w\u2019'-])|"
+                        r"coalition|network|collaborative|alliance|clinic|agency|department)\b"
+                        r"(?![\w\u2019'-])|"
                         r"\bthe\s+(?:group|organi[sz]ation|nonprofit)[\u2019']s\b")
 #: ``department spokesman``: a title naming an organisation mentioned before.
 _ORG_TITLE = re.compile(r"(?<![\w-])(?P<noun>department|agency|office)\s+(?:spokes(?:man|woman|"
@@ -316,7 +317,7 @@ chairwoman chair dr dr. mr mr. ms ms. mrs mrs. acting deputy czar counsel superi
 captain sgt. sgt lieutenant detective pastor reverend rev rev. father professor prof.
 council member councilmember alder assemblyman assemblywoman assemblymember delegate
 supervisor trustee associate assistant patrol agent officer special leader minority majority
-pro tem whip speaker prof prof. sister""".split())
+pro tem whip speaker prof prof. sister affairs relations communications""".split())
 _TERMINAL = ".?!\u2026"
 _TERMINAL_OR_COMMA = _TERMINAL + ","
 _MARK = re.compile("[" + OPEN_DOUBLE + CLOSE_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + "\"']")
@@ -589,6 +590,9 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:at|in|from|to|of|near|outside|inside|into
                                 r"[ \t]+$")
 _DOCUMENT_TAG = re.compile(r",\s*(?P<doc>the\s+(?:ruling|opinion|order|statement|report|complaint|"
                            r"lawsuit|memo|filing))\s*$", re.I)
+_OWNED_WORDS = re.compile(r"^(?P<owner>[Hh]er|[Hh]is|[Tt]heir|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}?"
+                          r"(?=[\u2019']s?\s))(?:[\u2019']s?)?\s+(?:full\s+|written\s+|"
+                          r"prepared\s+)?(?:statement|message|remarks|post|letter|email)$")
 _OPENERS = OPEN_DOUBLE + OPEN_SINGLE + STRAIGHT_DOUBLE
 _INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s")
 _THE = re.compile(r"\b[Tt]he\s")
@@ -630,6 +634,13 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
     np_text = _clean_np(np_text)
     if not np_text:
         return False
+    owned = _OWNED_WORDS.match(np_text)
+    if owned:  # “Maddox’s statement”, “Her full statement”: the owner speaks
+        owner = owned.group("owner")
+        np_start += np_text.find(owner)
+        np_text = owner
+    # “Her full statement read:” reaches here as “Her”: a possessive is its pronoun
+    np_text = {"her": "she", "his": "he", "their": "they"}.get(np_text.lower(), np_text)
     lead = np_text.split()[0].lower()
     offset = np_start
     q.mention, q.mention_start, q.mention_end = np_text, offset, offset + len(np_text)

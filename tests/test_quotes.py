@@ -573,6 +573,26 @@ def test_statements_rulings_and_places():
                                           "Department of Homeland Security"]
 
 
+def test_round_8_shapes_and_cues():
+    from corpus_tools.actors import infer_group_from_role as group
+
+    assert group("A State Department spokesperson") == "administration"
+    assert group("a deputy with the U.S. Marshals Service") == "administration"
+    assert group("Select Board Chair Dennis Quimby") == "local_officials"
+    assert group("president of the Calcasieu Parish Police Jury") == "local_officials"
+    q = _quotes("Acting U.S. Attorney Carol Whitman defended her office. “We will prosecute,” "
+                "Whitman said.\n\n"
+                "Corinne Maddox, a DHS spokeswoman, released a list. Maddox’s statement "
+                "continued: “Every one of these arrests could have been a handoff.”\n\n"
+                "Gregory Sandoval, a veteran of the agency who ran its Atlanta office, said "
+                "cooperation was “the safest way.”\n\n"
+                "Gov. Alicia Moreno did not appear. Her full statement read: “We will see the "
+                "administration in court.”")
+    assert q[["speaker", "group"]].values.tolist() == [
+        ["Carol Whitman", "administration"], ["Corinne Maddox", "administration"],
+        ["Gregory Sandoval", "administration"], ["Alicia Moreno", "local_officials"]]
+
+
 def test_organisational_speakers():
     q = _quotes("Gov. Maura Healey’s office said she would “use every tool.”\n\n"
                 "A spokesperson at DHS said: “We will not be deterred.”\n\n"
