@@ -932,6 +932,15 @@ def _attribute_before(raw: str, q: _Quote, clause_start: int, ctx: _Context) -> 
     if m and _resolve(m.group("np"), clause_start + m.start("np"), pre, q, ctx, q.open_mark):
         q.cue = "colon"
         return True
+    if colon:  # “Asked whether ..., Ochoa was careful:”; “Rep. X, R-Wakefield, was blunt:”
+        lead = len(pre) - len(_LEADING_CLAUSE.sub("", pre, count=1))
+        tag = _PARTY_AFTER.search(pre, lead)
+        rest = pre[lead:tag.start()] + pre[tag.end():].lstrip(",") if tag else pre[lead:]
+        m = _COLON_SUBJECT.match(rest)
+        if m and m.start("np") == len(rest) - len(rest.lstrip()) and _resolve(
+                m.group("np"), clause_start + lead + m.start("np"), pre, q, ctx, q.open_mark):
+            q.cue = "colon"
+            return True
     return False
 
 
