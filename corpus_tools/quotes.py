@@ -593,6 +593,12 @@ _DOCUMENT_TAG = re.compile(r",\s*(?P<doc>the\s+(?:ruling|opinion|order|statement
 _OWNED_WORDS = re.compile(r"^(?P<owner>[Hh]er|[Hh]is|[Tt]heir|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}?"
                           r"(?=[\u2019']s?\s))(?:[\u2019']s?)?\s+(?:full\s+|written\s+|"
                           r"prepared\s+)?(?:statement|message|remarks|post|letter|email)$")
+#: A document as the subject of a reporting verb (``The email ... said``, ``The complaint
+#: says``), and who signed it.
+_DOCUMENT = re.compile(r"^the\s+(?:[\w.-]+\s+){0,2}?(?:email|e-mail|memo|letter|summary|report|"
+                       r"complaint|lawsuit|filing|release|notice|post)\b", re.I)
+_SIGNED_BY = re.compile(r"\b(?:signed|written|sent|filed|issued|authored|released)\s+by\s+"
+                        r"(?P<who>[^,;:]{2,80})")
 _OPENERS = OPEN_DOUBLE + OPEN_SINGLE + STRAIGHT_DOUBLE
 _INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s")
 _THE = re.compile(r"\b[Tt]he\s")
@@ -619,6 +625,19 @@ def _sentence_subject(pos: int, ctx: _Context, gender: str) -> _Quote | None:
     ok = ref is not None and ref.speaker_kind == "person" and (not ref.gender or
                                                                 ref.gender == gender)
     return ref if ok else None
+
+
+def _last_mentioned(pos: int, ctx: _Context) -> _Quote | None:
+    """The organisation mentioned last before ``pos`` (which issued the document the next
+    sentence quotes), within the current or previous paragraph; or None. (A person's
+    document names its author: ``signed by``.)"""
+    i = bisect.bisect_left(ctx.organizations, pos, key=lambda x: x[0])
+    if not i:
+        return None
+    at, _, org = ctx.organizations[i - 1]
+    k = bisect.bisect_right(ctx.paragraphs, pos, key=lambda x: x[0]) - 1
+    floor = ctx.paragraphs[max(0, k - 1)][0] if k >= 0 else 0
+    return org if at >= floor else None
 
 
 def _copy_speaker(src: _Quote, dst: _Quote) -> None:
@@ -727,6 +746,16 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
         issuer = org if org is not None and org.start > ctx.last.open_mark else ctx.last
         _copy_speaker(issuer, q)  # “...,” the statement continued; “DHS said ... The
         return True  # statement said:”
+    document = _DOCUMENT.match(np_text)
+    if document:  # “The email, signed by X, said”; “The summary says” after “an ICE summary”
+        by = _SIGNED_BY.search(np_text)
+        if by and _resolve(by.group("who"), np_start + by.start("who"), attribution, q, ctx,
+                           pos):
+            return True
+        ref = _last_mentioned(min(pos, np_start), ctx)  # named before the document
+        if ref is not None:
+            _copy_speaker(ref, q)
+            return True
     if definite:
         noun = definite.group("noun").lower()
         ref = _definite_referent("judge" if noun in ("ruling", "opinion") else noun, pos, ctx)
