@@ -27,7 +27,7 @@ OPTIONAL_COLUMNS = ("role", "organization", "level", "party", "kind", "gender", 
 #: quantifiers.
 ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Watchdogs and contractors of federal agencies are not the administration.
-    ("other", re.compile(r"\b(?:Inspector General|inspector general|private (?:prison )?(?:company|"
+    ("other", re.compile(r"\b(?:[Ii]nspector [Gg]eneral|private (?:prison )?(?:company|"
                          r"contractor|operator)|Correctional (?:Group|Services|Corporation)|"
                          r"CoreCivic|GEO Group|chief executive|CEO)\b")),
     # Former officials speak for themselves, not for the office they left.
@@ -37,13 +37,14 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"official|officer|agent|secretary|commissioner|chief|head|czar|"
                          r"attorney|adviser|advisor|prosecutor|alder|alderman|mayor|governor|"
                          r"sheriff|council ?member|councilor|senator|representative|lawmaker|"
-                         r"legislator|judge|commissioner)\b|\bwho (?:previously |once )?"
+                         r"legislator|judge)\b|\bwho (?:previously |once )?"
                          r"(?:served|worked) as\b", re.I)),
     # Teachers' and farm organisations are interest groups, not immigrant advocates.
     ("other", re.compile(r"\b(?:Education Association|Federation of Teachers|teachers[\u2019']? "
                          r"union|Farm Bureau)s?\b", re.I)),
-    # Police unions are neither officials nor advocates ("union" below is an advocates cue).
+    # City and county lawyers on either side of a case.
     ("local_officials", re.compile(r"\bpublic defender\b|\bcorporation counsel\b", re.I)),
+    # Federal agencies and titles the general administration cue below does not name.
     ("administration", re.compile(r"\bHSI\b|\bHomeland Security Investigations\b|"
                                   r"\bspecial agent in charge\b|\bState Department\b|"
                                   r"\bDepartment of State\b|\bMarshals? Service\b|"
@@ -58,6 +59,7 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                              r"Network|Center|Council|Committee|Fund|Collaborative|Rights)\b|"
                              r"\bLegal (?:Collective|Aid|Defense|Clinic)\b|\b(?:migrant|"
                              r"refugee) shelter\b|\bshelter (?:director|operator)\b")),
+    # Police unions are neither officials nor advocates ("union" below is an advocates cue).
     ("other", re.compile(r"\b(?:police|officers[\u2019']?|deputies[\u2019']?|"
                          r"sheriffs[\u2019']?|troopers[\u2019']?) (?:union|association|"
                          r"benevolent association|guild)\b|\bFraternal Order of Police\b", re.I)),
