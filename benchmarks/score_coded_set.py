@@ -1,0 +1,88 @@
+"""Score every measure on a hand-coded folder of real news (quotes, speakers, groups, stance,
+frames), e.g. the project's real-news development set:
+
+    .venv/bin/python benchmarks/score_coded_set.py ../shared/realdev [--split tune|heldout]
+                                                    [--errors /tmp/realdev_errors.csv]
+
+The folder's format is described in :mod:`corpus_tools.coded_sets`. Nothing from the folder is
+written into the repository; ``--errors`` writes the per-quote table where you say (keep it
+outside the checkout: it holds third-party text). ``--split`` applies the realdev split
+(:func:`corpus_tools.coded_sets.split_of`: odd-numbered files are for tuning, even-numbered
+ones held out).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import pandas as pd
+
+from corpus_tools.coded_sets import (
+    drop_ignored,
+    load_coded_set,
+    matched_pairs,
+    score_frames,
+    score_quotes_against,
+    score_stance_labels,
+    split_of,
+)
+from corpus_tools.frames import tag_frames
+from corpus_tools.quote_eval import match_quotes
+from corpus_tools.quotes import extract_quotes
+from corpus_tools.stance import score_stance
+
+
+def _frames_of(units: pd.DataFrame) -> list[tuple[str, ...]]:
+    hits = tag_frames(units.assign(unit_id=[f"u{i}" for i in range(len(units))]))
+    by_unit = hits.groupby("unit_id")["frame"].agg(lambda s: tuple(sorted(set(s))))
+    return [by_unit.get(f"u{i}", ()) for i in range(len(units))]
+
+
+def score_folder(folder: str, split: str | None = None) -> dict[str, pd.DataFrame]:
+    """Every score of the package's measures on one coded folder (see the module doc)."""
+    corpus, gold, ignore = load_coded_set(folder)
+    if split:
+        keep = corpus["article_id"].map(split_of) == split
+        corpus = corpus[keep].reset_index(drop=True)
+        gold = gold[gold["article_id"].isin(corpus["article_id"])].reset_index(drop=True)
+    pred = extract_quotes(corpus)
+    quotes = pd.DataFrame([score_quotes_against(pred, gold, ignore)])
+    # The measures alone, on the gold spans (extraction errors cannot touch them).
+    stance_gold = score_stance_labels(gold["stance"], [score_stance(t).label
+                                                       for t in gold["text"]])
+    frames_gold = score_frames(gold["frames"], _frames_of(gold))
+    # Extraction and measure together, on the quotes matched to gold.
+    speech = drop_ignored(pred[pred["kind"] != "term"], ignore).reset_index(drop=True)
+    pairs = match_quotes(speech, gold)
+    p_idx, g_idx = [p for p, _ in pairs], [g for _, g in pairs]
+    matched = speech.loc[p_idx].reset_index(drop=True)
+    stance_matched = score_stance_labels(gold.loc[g_idx, "stance"],
+                                         [score_stance(t).label for t in matched["text"]])
+    frames_matched = score_frames(gold.loc[g_idx, "frames"], _frames_of(matched))
+    return {"quotes": quotes, "stance_gold_spans": stance_gold,
+            "stance_matched": stance_matched, "frames_gold_spans": frames_gold,
+            "frames_matched": frames_matched,
+            "errors": matched_pairs(pred, gold, ignore)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", help="a coded folder: text/ and gold.json")
+    parser.add_argument("--split", choices=("tune", "heldout"), default=None)
+    parser.add_argument("--errors", metavar="CSV", help="write the per-quote table here")
+    args = parser.parse_args(argv)
+    scores = score_folder(args.folder, args.split)
+    pd.set_option("display.width", 120)
+    for name, table in scores.items():
+        if name == "errors":
+            continue
+        print(f"\n## {name}\n{table.round(3).to_string(index=False)}")
+    if args.errors:
+        scores["errors"].to_csv(args.errors, index=False)
+        print(f"\nper-quote table: {args.errors}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,129 @@
+"""Coded sets: the real-news yardstick's loader and scores, on a folder the test writes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from corpus_tools.coded_sets import (
+    CodedSetError,
+    load_coded_set,
+    score_frames,
+    score_quotes_against,
+    score_stance_labels,
+    split_of,
+)
+from corpus_tools.quotes import extract_quotes
+
+REALDEV = Path(__file__).resolve().parents[1].parent / "shared" / "realdev"
+
+TEXT_A = ("Mayor Dana Ortiz defended the policy on Monday.\n\n"
+          "\u201cWe will keep protecting every family in this city,\u201d Ortiz said.\n\n"
+          "The agency disagreed. \u201cSanctuary policies put our officers at risk,\u201d "
+          "said Paul Reyes, a spokesman for ICE.\n")
+TEXT_B = "A quiet day.\n\nNobody was quoted in this \u201cshort\u201d note.\n"
+
+
+def _span(text: str, quote: str) -> tuple[int, int]:
+    start = text.index(quote)
+    return start, start + len(quote)
+
+
+@pytest.fixture()
+def coded(tmp_path: Path) -> Path:
+    (tmp_path / "text").mkdir()
+    (tmp_path / "text" / "d01_a.txt").write_text(TEXT_A, encoding="utf-8")
+    (tmp_path / "text" / "d02_b.txt").write_text(TEXT_B, encoding="utf-8")
+    q1 = _span(TEXT_A, "We will keep protecting every family in this city,")
+    q2 = _span(TEXT_A, "Sanctuary policies put our officers at risk,")
+    gold = {"articles": {
+        "d01_a.txt": {"quotes": [
+            {"start": q1[0], "end": q1[1], "speaker": ["Dana Ortiz", "Ortiz"],
+             "group": "local_officials", "stance": "against", "frames": ["humanitarian"]},
+            {"start": q2[0], "end": q2[1], "speaker": ["Paul Reyes", "Reyes"],
+             "group": "administration", "stance": "favor", "frames": ["crime_threat"]},
+        ], "ignore": []},
+        "d02_b.txt": {"quotes": [], "ignore": []},
+    }}
+    (tmp_path / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    (tmp_path / "sources.csv").write_text("file,url,outlet,year\nd01_a.txt,,Daily A,2024\n",
+                                          encoding="utf-8")
+    return tmp_path
+
+
+def test_load_coded_set_reads_text_gold_and_outlet(coded: Path) -> None:
+    corpus, gold, ignore = load_coded_set(coded)
+    assert corpus["article_id"].tolist() == ["d01_a", "d02_b"]
+    assert corpus["outlet"].tolist() == ["Daily A", ""]
+    assert gold["text"].tolist() == ["We will keep protecting every family in this city,",
+                                     "Sanctuary policies put our officers at risk,"]
+    assert gold["speakers"].tolist() == [("Dana Ortiz", "Ortiz"), ("Paul Reyes", "Reyes")]
+    assert gold["frames"].tolist() == [("humanitarian",), ("crime_threat",)]
+    assert ignore.empty
+
+
+def test_out_of_range_span_is_named(coded: Path) -> None:
+    gold = json.loads((coded / "gold.json").read_text(encoding="utf-8"))
+    gold["articles"]["d02_b.txt"]["quotes"] = [{"start": 5, "end": 9999, "speaker": [],
+                                               "group": "other", "stance": "none",
+                                               "frames": []}]
+    (coded / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    with pytest.raises(CodedSetError, match=r"d02_b\.txt quote 0: span 5-9999"):
+        load_coded_set(coded)
+
+
+def test_scores_on_a_hand_checked_folder(coded: Path) -> None:
+    corpus, gold, ignore = load_coded_set(coded)
+    pred = extract_quotes(corpus)
+    scores = score_quotes_against(pred, gold, ignore)
+    assert (scores["n_gold"], scores["n_matched"]) == (2, 2)
+    assert scores["recall"] == 1.0
+    assert scores["speaker_accuracy"] == 1.0
+    # A wrong speaker on one quote halves speaker accuracy and attributed precision.
+    wrong = pred.copy()
+    wrong.loc[wrong["text"].str.startswith("Sanctuary"), "speaker"] = "Dana Ortiz"
+    scores = score_quotes_against(wrong, gold, ignore)
+    assert scores["speaker_accuracy"] == 0.5
+    assert scores["attributed_precision"] == 0.5
+
+
+def test_ignored_spans_neither_reward_nor_penalise(coded: Path) -> None:
+    corpus, gold, _ = load_coded_set(coded)
+    pred = pd.DataFrame({"article_id": ["d01_a", "d02_b"], "start": [gold.at[0, "start"], 36],
+                         "end": [gold.at[0, "end"], 41], "kind": ["direct", "direct"],
+                         "speaker": ["Ortiz", ""], "group": ["local_officials", ""]})
+    ignore = pd.DataFrame({"article_id": ["d02_b"], "start": [36], "end": [41]})
+    with_ignore = score_quotes_against(pred, gold, ignore)
+    without = score_quotes_against(pred, gold, ignore.iloc[:0])
+    assert with_ignore["n_predicted"] == 1 and with_ignore["precision"] == 1.0
+    assert without["n_predicted"] == 2 and without["precision"] == 0.5
+
+
+def test_stance_and_frame_scores_hand_checked() -> None:
+    table = score_stance_labels(["favor", "favor", "against", "none"],
+                                ["favor", "none", "against", "against"]).set_index("label")
+    # favor: P 1, R 0.5 -> F1 0.667; against: P 0.5, R 1 -> 0.667; SemEval mean 0.667.
+    assert table.loc["favor", "f1"] == 0.667
+    assert table.loc["against", "f1"] == 0.667
+    assert table.loc["semeval_macro", "f1"] == pytest.approx(0.667, abs=1e-3)
+    frames = score_frames([("a", "b"), ("b",)], [("a",), ("b", "c")]).set_index("frame")
+    assert frames.loc["micro", ["tp", "n_gold", "n_predicted"]].tolist() == [2, 3, 3]
+    assert frames.loc["c", "precision"] == 0.0
+
+
+def test_split_is_fixed_by_file_number() -> None:
+    ids = [f"d{i:02d}_x" for i in range(1, 41)]
+    assert sum(split_of(a) == "tune" for a in ids) == 20
+    assert split_of("d07_metro") == "tune" and split_of("d08_sf") == "heldout"
+
+
+@pytest.mark.skipif(not REALDEV.is_dir(), reason="../shared/realdev not beside the checkout")
+def test_realdev_loads_whole() -> None:
+    corpus, gold, ignore = load_coded_set(REALDEV)
+    assert len(corpus) == 40 and len(gold) == 152 and len(ignore) == 3
+    for aid, start, end, text in gold[["article_id", "start", "end", "text"]].values:
+        raw = corpus.set_index("article_id").at[aid, "text"]
+        assert raw[start:end] == text
