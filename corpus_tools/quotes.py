@@ -50,6 +50,7 @@ import pandas as pd
 
 from corpus_tools.actors import GROUPS, Actor, ActorRegistry, infer_group_from_role
 from corpus_tools.clean import split_paragraphs
+from corpus_tools.roles import group_from_article
 from corpus_tools.segment import ASCII_FOLD, load_wordlist, split_sentences
 from corpus_tools.tokenize import Token
 
@@ -1457,7 +1458,21 @@ def extract_quotes_from_text(text: str, article_id: str = "doc",
     registry = actors if isinstance(actors, ActorRegistry) else ActorRegistry(actors)
     with _cyclic_gc_paused():
         result = _extract(text, registry, exclude)
+    _groups_from_article(text, result)
     return _to_frame(text, article_id, result)
+
+
+def _groups_from_article(raw: str, quotes: list[_Quote]) -> None:
+    """Named speakers still ``unknown`` take a role the article states elsewhere
+    (:mod:`corpus_tools.roles`)."""
+    found: dict[str, str | None] = {}
+    for q in quotes:
+        if q.kind == "term" or q.group != "unknown" or not q.speaker[:1].isupper():
+            continue
+        if q.speaker not in found:
+            found[q.speaker] = group_from_article(raw, q.speaker)[0]
+        if found[q.speaker]:
+            q.group, q.group_source = found[q.speaker], "article_role"
 
 
 @contextmanager

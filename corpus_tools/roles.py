@@ -1,0 +1,146 @@
+"""Roles: a speaker's role from anywhere in the article, for speakers the quote leaves unknown.
+
+Reporters give a person's role once, often far from the quote: a title before the name
+(``Denver Mayor Mike Johnston``), an appositive after it (``Vance Stimler, a spokesman for the
+sheriff's office``; ``C.M. Cronen, who's the ICE field office director``) or before it (``A
+senior staff attorney at ACLU, David Donatti,``). When the extractor could not group a named
+speaker from the attribution, :func:`find_roles` collects these role phrases for every mention
+of the speaker's full name or surname, in text order, and :func:`group_from_article` maps the
+first phrase that names a role to a group with the same role cues as everywhere else
+(:func:`corpus_tools.actors.infer_group_from_role`). The speaker's name is cut out of each
+phrase first, so a name never decides a group. ``unknown`` stays where the article states no
+role. All patterns are bounded (no nested quantifiers), so the pass is linear in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pandas as pd
+
+from corpus_tools.actors import infer_group_from_role
+
+#: Words that are part of a role before a name (titles, places, organisations): capitalised
+#: words and abbreviations, a few lower-case joiners.
+_TITLE_WORD = r"(?:[A-Z][\w.\u2019'&-]*|of|the|for|and|de|del|state|county|city|acting|deputy)"
+_TITLE_BEFORE = re.compile(rf"((?:{_TITLE_WORD}[ \t]+){{1,7}})$")
+#: ``, a spokesman for X,`` / ``, who's the ICE field office director in Boston,``
+_APPOSITIVE_AFTER = re.compile(r"^,[ \t]+(?:who(?:[\u2019']s|[ \t]+is|[ \t]+was|[ \t]+"
+                               r"serves[ \t]+as|[ \t]+leads|[ \t]+heads)[ \t]+)?"
+                               r"((?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[A-Z][\w.\u2019'&-]*|"
+                               r"(?:executive|deputy|assistant|senior|acting|chief|founding|"
+                               r"co-?founder|founder|director|president|chair\w*|head|member|"
+                               r"spokes\w+|leader|organizer|attorney|lawyer|manager|officer|"
+                               r"secretary|commissioner|supervisor|coordinator))\b"
+                               r"[^,.;:\"\u201c\u201d()\n]{0,120})")
+#: ``A senior staff attorney at ACLU, David Donatti,``: the phrase ends with ", " just before
+#: the name.
+_APPOSITIVE_BEFORE = re.compile(r"(?:^|[.;:\n\"\u201c\u201d]\s*|\b)(?:[Aa]n?|[Tt]he|[Hh]is|"
+                                r"[Hh]er|[Ii]ts|[Tt]heir)[ \t]+([^,.;:\"\u201c\u201d\n]{3,100}),"
+                                r"[ \t]+$")
+#: Spokespeople speak for the organisation named in their sentence.
+_SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|press (?:secretary|officer)|public "
+                     r"information officer|communications director)\b", re.I)
+_WINDOW = 160
+
+
+def _mentions(raw: str, name: str) -> Iterator[tuple[int, int]]:
+    """Spans of the full name, then of the surname alone (whole words), in text order."""
+    parts = name.split()
+    forms = [name] if len(parts) == 1 else [name, parts[-1]]
+    spans = set()
+    for form in forms:
+        if len(form) < 3:
+            continue
+        for m in re.finditer(rf"(?<![\w]){re.escape(form)}(?![\w])", raw):
+            spans.add((m.start(), m.end()))
+    yield from sorted(spans)
+
+
+def _clause_before(raw: str, start: int, end: int) -> str:
+    """The paragraph's text before a spokesperson's mention (at most :data:`_WINDOW`
+    characters) and the rest of the mention's line up to the next comma or full stop: where
+    the organisation they speak for is named (``X officials ..., according to Sgt. Y, a
+    spokesman``)."""
+    lo = raw.rfind("\n", max(0, start - _WINDOW), start)
+    lo = lo + 1 if lo >= 0 else max(0, start - _WINDOW)
+    stops = [i for i in (raw.find(".", end, end + _WINDOW), raw.find("\n", end, end + _WINDOW))
+             if i != -1]
+    return raw[lo:start] + " " + raw[end:min(stops) if stops else end + _WINDOW]
+
+
+def find_roles(raw: str, name: str) -> list[str]:
+    """Role phrases attached to mentions of ``name`` in ``raw``, in text order.
+
+    Examples
+    --------
+    >>> text = ("Denver Mayor Mike Johnston spoke first. Later, Johnston, who leads the "
+    ...         "city, said more.")
+    >>> find_roles(text, "Mike Johnston")
+    ['Denver Mayor', 'the city']
+    """
+    roles: list[str] = []
+    for start, end in _mentions(raw, name):
+        before = raw[max(0, start - _WINDOW):start]
+        after = raw[end:end + _WINDOW]
+        m = _TITLE_BEFORE.search(before)
+        if m and m.group(1).strip():
+            roles.append(" ".join(m.group(1).split()))
+        m = _APPOSITIVE_AFTER.match(after)
+        if m:
+            roles.append(" ".join(m.group(1).split()))
+        m = _APPOSITIVE_BEFORE.search(before)
+        if m:
+            roles.append(" ".join(m.group(1).split()))
+        if roles and _SPOKES.search(roles[-1]):
+            roles.append(_clause_before(raw, start, end))
+    # Whole names and surnames never count as roles.
+    cleaned = []
+    for role in roles:
+        for part in {name, *name.split()}:
+            role = role.replace(part, " ")
+        role = " ".join(role.split())
+        if role and role not in cleaned:
+            cleaned.append(role)
+    return cleaned
+
+
+def group_from_article(raw: str, name: str) -> tuple[str | None, str]:
+    """The group implied by the first role the article gives ``name``, and that role.
+
+    Examples
+    --------
+    >>> group_from_article("C.M. Cronen, who's the ICE field office director, disagrees.",
+    ...                    "C.M. Cronen")
+    ('administration', 'the ICE field office director')
+    >>> group_from_article("Ana Diaz went home.", "Ana Diaz")
+    (None, '')
+    """
+    for role in find_roles(raw, name):
+        group = infer_group_from_role(role)
+        if group:
+            return group, role
+    return None, ""
+
+
+def resolve_unknown_groups(raw: str, quotes: pd.DataFrame) -> pd.DataFrame:
+    """Give named speakers left ``unknown`` the group of a role stated elsewhere in ``raw``.
+
+    Only rows with ``group == "unknown"`` and a capitalised speaker name change; their
+    ``group_source`` becomes ``"article_role"``. Other rows are returned as they were.
+    """
+    speakers = quotes["speaker"].fillna("").astype(str)
+    unknown = (quotes["group"] == "unknown") & speakers.str.match(r"[A-Z]")
+    if not unknown.any():
+        return quotes
+    out = quotes.copy()
+    cache: dict[str, str | None] = {}
+    for i in out.index[unknown]:
+        name = str(out.at[i, "speaker"]).strip()
+        if name not in cache:
+            cache[name] = group_from_article(raw, name)[0]
+        if cache[name]:
+            out.at[i, "group"] = cache[name]
+            out.at[i, "group_source"] = "article_role"
+    return out

@@ -1,0 +1,58 @@
+"""Roles stated anywhere in the article give unknown speakers their group."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from corpus_tools.quotes import extract_quotes_from_text
+from corpus_tools.roles import find_roles, group_from_article, resolve_unknown_groups
+
+
+@pytest.mark.parametrize(("text", "name", "group"), [
+    # A title before the name, far from the quote.
+    ("Harbor City Mayor Lena Ostrowski met the press on Monday.", "Ostrowski",
+     "local_officials"),
+    # An appositive after the name, with "who is".
+    ("Tomas Reyna, who is the ICE field office director in Denver, disagreed.",
+     "Tomas Reyna", "administration"),
+    # An appositive before the name.
+    ("A staff attorney at the ACLU, Priya Malhotra, filed the motion.", "Priya Malhotra",
+     "advocates"),
+    # A spokesperson speaks for the organisation named in their sentence.
+    ("Kent County Sheriff's Office officials changed the policy, according to Sgt. Owen "
+     "Marsh, a spokesman.", "Owen Marsh", "local_officials"),
+])
+def test_group_from_a_role_anywhere(text: str, name: str, group: str) -> None:
+    assert group_from_article(text, name)[0] == group
+
+
+def test_no_role_stays_unknown_and_verbs_are_not_roles() -> None:
+    assert group_from_article("Ana Diaz went home early.", "Ana Diaz") == (None, "")
+    # A verb phrase after the name is not an appositive (no comma, not a role).
+    text = "Board President Rosa Kline speaks during a party hosted by the County Republicans."
+    assert find_roles(text, "Rosa Kline") == ["Board President"]
+
+
+def test_a_name_never_decides_a_group() -> None:
+    # "Sheriff" inside a surname-like string must not make its bearer a local official.
+    assert group_from_article("Maria Sheriffson spoke.", "Maria Sheriffson") == (None, "")
+
+
+def test_extractor_uses_a_role_stated_earlier() -> None:
+    text = ("Title\n\nHarbor City Mayor Lena Ostrowski toured the shelter on Monday.\n\n"
+            "Later in the week, reporters asked about the raids.\n\n"
+            "\u201cWe will not help them,\u201d Ostrowski said.\n")
+    q = extract_quotes_from_text(text)
+    row = q[q["text"].str.startswith("We will not")].iloc[0]
+    assert (row["speaker"], row["group"]) == ("Lena Ostrowski", "local_officials")
+
+
+def test_resolve_unknown_groups_changes_only_unknown_named_rows() -> None:
+    raw = "Tomas Reyna, who is the ICE field office director, disagreed."
+    quotes = pd.DataFrame({"speaker": ["Tomas Reyna", "Tomas Reyna", None, "someone"],
+                           "group": ["unknown", "advocates", "unknown", "unknown"],
+                           "group_source": ["unknown", "registry", "unknown", "unknown"]})
+    out = resolve_unknown_groups(raw, quotes)
+    assert out["group"].tolist() == ["administration", "advocates", "unknown", "unknown"]
+    assert out["group_source"].tolist() == ["article_role", "registry", "unknown", "unknown"]
