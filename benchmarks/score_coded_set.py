@@ -31,6 +31,7 @@ from corpus_tools.frames import tag_frames
 from corpus_tools.quote_eval import match_quotes
 from corpus_tools.quotes import extract_quotes
 from corpus_tools.stance import score_stance
+from corpus_tools.stance_model import load_stance_model
 
 
 def _frames_of(units: pd.DataFrame) -> list[tuple[str, ...]]:
@@ -49,8 +50,10 @@ def score_folder(folder: str, split: str | None = None) -> dict[str, pd.DataFram
     pred = extract_quotes(corpus)
     quotes = pd.DataFrame([score_quotes_against(pred, gold, ignore)])
     # The measures alone, on the gold spans (extraction errors cannot touch them).
+    model = load_stance_model()
     stance_gold = score_stance_labels(gold["stance"], [score_stance(t).label
                                                        for t in gold["text"]])
+    model_gold = score_stance_labels(gold["stance"], model.predict(list(gold["text"])))
     frames_gold = score_frames(gold["frames"], _frames_of(gold))
     # Extraction and measure together, on the quotes matched to gold.
     speech = drop_ignored(pred[pred["kind"] != "term"], ignore).reset_index(drop=True)
@@ -59,9 +62,12 @@ def score_folder(folder: str, split: str | None = None) -> dict[str, pd.DataFram
     matched = speech.loc[p_idx].reset_index(drop=True)
     stance_matched = score_stance_labels(gold.loc[g_idx, "stance"],
                                          [score_stance(t).label for t in matched["text"]])
+    model_matched = score_stance_labels(gold.loc[g_idx, "stance"],
+                                        model.predict(list(matched["text"])))
     frames_matched = score_frames(gold.loc[g_idx, "frames"], _frames_of(matched))
     return {"quotes": quotes, "stance_gold_spans": stance_gold,
-            "stance_matched": stance_matched, "frames_gold_spans": frames_gold,
+            "stance_matched": stance_matched, "stance_model_gold_spans": model_gold,
+            "stance_model_matched": model_matched, "frames_gold_spans": frames_gold,
             "frames_matched": frames_matched,
             "errors": matched_pairs(pred, gold, ignore)}
 
