@@ -60,6 +60,9 @@ HEADLINE_MAX_WORDS = 30
 #: Every line is a paragraph when at most this share of the line breaks inside
 #: blank-line blocks look like wrapped text (no final punctuation, next line lower case).
 WRAP_SHARE = 0.25
+#: A byline paragraph ("By Jane Doe | The Ledger"): a first paragraph before it is the
+#: headline even when it ends like a sentence ("Sheriff wants ICE holds. The law says no.").
+_BYLINE = re.compile(r"By\s+[A-Z][^\r\n]{0,100}")
 
 #: A headline argument: the metadata headline (str), an imposed decision (bool), or
 #: ``None`` / ``""`` to decide from the text.
@@ -228,15 +231,17 @@ def _normalize_headline(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _guess_headline(first: str, has_body: bool) -> tuple[bool, str]:
+def _guess_headline(first: str, second: str | None) -> tuple[bool, str]:
     """Whether a first paragraph looks like a headline, and why (not)."""
-    if not has_body:
+    if second is None:
         return False, "no body after the first paragraph: it is body"
     if "\n" in first or "\r" in first:
         return False, "the first paragraph spans several lines: it is body"
     if len(first) > HEADLINE_MAX_CHARS or len(first.split()) > HEADLINE_MAX_WORDS:
         return False, "the first paragraph is too long for a headline: it is body"
     if first.rstrip(_CLOSERS)[-1:] in (".", ",", ":", ";"):
+        if _BYLINE.fullmatch(second):
+            return True, "the first paragraph is one short line followed by a byline"
         return False, "the first paragraph ends like a sentence: it is body"
     if (first.count("\u201c") > first.count("\u201d") or first.count('"') % 2
             or first.count("\u00ab") > first.count("\u00bb")):
@@ -245,7 +250,8 @@ def _guess_headline(first: str, has_body: bool) -> tuple[bool, str]:
                  "followed by body"
 
 
-def _decide_headline(first: str, has_body: bool, headline: Headline) -> tuple[bool, str, str]:
+def _decide_headline(first: str, second: str | None,
+                     headline: Headline) -> tuple[bool, str, str]:
     if isinstance(headline, bool):
         return headline, "caller", "headline decided by the caller"
     if headline and headline.strip():
@@ -253,7 +259,7 @@ def _decide_headline(first: str, has_body: bool, headline: Headline) -> tuple[bo
             return True, "metadata", "the first paragraph is the metadata headline"
         return False, "metadata", "the first paragraph differs from the metadata headline: " \
                                   "all text is body"
-    found, why = _guess_headline(first, has_body)
+    found, why = _guess_headline(first, second)
     return found, "text", why
 
 
@@ -269,7 +275,8 @@ def detect_layout(raw: str, headline: Headline = None) -> Layout:
         paragraph is the headline only if it equals it (whitespace, case and curly/straight
         quotes aside), otherwise all text is body. ``True``/``False`` impose the decision.
         ``None`` or ``""``: decided from the text (a short single line without final
-        punctuation or an unclosed quotation, followed by more text).
+        punctuation, unless a byline follows, or an unclosed quotation, followed by more
+        text).
 
     Returns
     -------
@@ -335,7 +342,8 @@ def _split_paragraphs(raw: str, headline: Headline = None
     # the same article's paragraphs (Paragraph and Layout are frozen, so sharing is safe).
     convention, why, spans = _paragraph_spans(raw)
     first = raw[spans[0][0]:spans[0][1]] if spans else ""
-    found, source, headline_why = _decide_headline(first, len(spans) > 1, headline)
+    second = raw[spans[1][0]:spans[1][1]] if len(spans) > 1 else None
+    found, source, headline_why = _decide_headline(first, second, headline)
     found = found and bool(spans)
     layout = Layout(convention, _newline_kind(raw), found, source, f"{why}; {headline_why}")
     paragraphs: list[Paragraph] = []

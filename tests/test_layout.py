@@ -108,6 +108,16 @@ def test_first_paragraph_that_is_not_a_headline_stays_body(first, why):
     assert headline == "" and body.startswith(first)
 
 
+def test_sentence_headline_before_a_byline_is_the_headline():
+    first = "A sheriff wants to hold people for ICE. State law says he can't."
+    for sep in ("\n\n", "\n"):
+        raw = sep.join([first, "By Jane Doe | The Ledger | Oct. 22, 2025", P1, P2])
+        layout = detect_layout(raw)
+        assert layout.headline is True and "byline" in layout.reason
+        assert _texts(raw)[0] == ("headline", first)
+    assert detect_layout(f"{first}\n\nBy then the jail was full.\n\n{P2}").headline is False
+
+
 def test_metadata_headline_wins_over_guessing():
     raw = f"{TITLE}\n{P1}\n{P2}"
     # matches, whitespace, case and curly quotes aside: set aside as the headline
