@@ -179,8 +179,8 @@ def _lines(raw: str) -> list[tuple[int, int, bool]]:
 def _paragraph_spans(raw: str) -> tuple[str, str, tuple[tuple[int, int], ...]]:
     """The paragraph convention, its evidence, and the paragraph spans (stripped)."""
     lines = _lines(raw)
-    # Line breaks inside blank-line blocks: into an indented or a flush line, and how many
-    # of those into a flush line look like wrapped text.
+    # Line breaks between two lines of text (no blank line between): into an indented or a
+    # flush line, and how many of each look like wrapped text.
     inner = into_indented = wrapped = wrapped_indented = 0
     for (a_start, a_end, _), (b_start, b_end, b_indented) in zip(lines, lines[1:], strict=False):
         if a_start == -1 or b_start == -1:
@@ -199,7 +199,7 @@ def _paragraph_spans(raw: str) -> tuple[str, str, tuple[tuple[int, int], ...]]:
     elif (wrapped <= WRAP_SHARE * into_flush if into_flush
           else wrapped_indented <= WRAP_SHARE * into_indented):
         convention = "single_newline"
-        why = (f"{inner} line break(s) inside blank-line blocks, "
+        why = (f"{inner} line break(s) between lines of text, "
                f"{wrapped + wrapped_indented} looking like wrapped text: every line is a "
                "paragraph")
     elif into_indented and into_flush:
