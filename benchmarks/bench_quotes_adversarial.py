@@ -17,7 +17,7 @@ import time
 import warnings
 
 from corpus_tools.actors import load_actors
-from corpus_tools.clean import _split_paragraphs
+from corpus_tools.clean import _paragraph_spans, _split_paragraphs
 from corpus_tools.load import load_corpus
 from corpus_tools.quotes import extract_quotes_from_text
 
@@ -52,6 +52,7 @@ def _best(text: str, actors: object, repeat: int) -> tuple[float, int]:
     best, n = float("inf"), 0
     for _ in range(repeat):
         _split_paragraphs.cache_clear()  # each run splits the paragraphs itself, as a cold one
+        _paragraph_spans.cache_clear()
         t0 = time.perf_counter()
         n = len(extract_quotes_from_text(text, "adv", actors))
         best = min(best, time.perf_counter() - t0)

@@ -20,6 +20,7 @@ _EXPORTS: dict[str, str] = {
     # load / clean / segment / tokenize
     "load_corpus": "load", "CorpusError": "load",
     "extract_paragraphs": "clean", "audit_cleaning": "clean", "clean_text": "clean",
+    "audit_layout": "clean", "detect_layout": "clean",
     "split_sentences": "segment", "extract_sentences": "segment",
     "normalize": "tokenize", "stopwords": "tokenize",
     "merge_multiword": "tokenize", "ngrams": "tokenize", "analyze": "tokenize",

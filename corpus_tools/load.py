@@ -20,11 +20,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from corpus_tools.clean import clean_text, split_paragraphs
+from corpus_tools.clean import clean_text, detect_layout, split_paragraphs
 from corpus_tools.paths import DATA_DIR, resolve_dir
 
 METADATA_COLUMNS = ["article_id", "file", "outlet", "published", "headline", "url", "notes"]
-CORPUS_COLUMNS = [*METADATA_COLUMNS, "year", "text", "body", "n_chars", "exclude", "removed"]
+CORPUS_COLUMNS = [*METADATA_COLUMNS, "year", "text", "body", "n_chars", "exclude", "removed",
+                  "layout"]
 
 
 class CorpusError(ValueError):
@@ -190,8 +191,14 @@ def load_corpus(data_dir: str | Path | None = None) -> pd.DataFrame:
         One row per article, sorted by ``article_id``, with the metadata columns,
         ``year``, ``text`` (the raw file text, which every offset indexes), ``body``
         (cleaned journalism paragraphs), ``n_chars``, ``exclude`` (spans of headline
-        and chrome paragraphs, for extractors that should skip them) and ``removed``
-        (the chrome paragraphs with offsets and reasons: the cleaning audit trail).
+        and chrome paragraphs, for extractors that should skip them), ``removed``
+        (the chrome paragraphs with offsets and reasons: the cleaning audit trail) and
+        ``layout`` (a :class:`~corpus_tools.clean.Layout`: how paragraphs were found and
+        whether the first one is the headline, and why; see
+        :func:`~corpus_tools.clean.audit_layout`). A ``headline`` in the metadata wins:
+        the text's first paragraph is set aside only when it is that headline. Without
+        one, ``headline`` is the text's first paragraph when it looks like a headline,
+        else ``""``.
 
     Raises
     ------
@@ -214,15 +221,15 @@ def load_corpus(data_dir: str | Path | None = None) -> pd.DataFrame:
         raise CorpusError(problems)
     rows = []
     for (_, m), text, date in zip(meta.iterrows(), texts, published, strict=True):
-        headline, body, removed = clean_text(text)
-        paragraphs = split_paragraphs(text)
+        headline, body, removed = clean_text(text, m["headline"])
+        paragraphs = split_paragraphs(text, m["headline"])
         exclude = [(p.start, p.end) for p in paragraphs if p.role != "body"]
         rows.append({
             "article_id": m["article_id"], "file": m["file"], "outlet": m["outlet"],
             "published": date, "headline": m["headline"] or headline, "url": m["url"],
             "notes": m["notes"], "year": pd.NA if pd.isna(date) else date.year,
             "text": text, "body": body, "n_chars": len(text), "exclude": exclude,
-            "removed": removed,
+            "removed": removed, "layout": detect_layout(text, m["headline"]),
         })
     corpus = pd.DataFrame(rows, columns=CORPUS_COLUMNS)
     corpus["published"] = pd.to_datetime(corpus["published"])

@@ -49,7 +49,7 @@ from operator import attrgetter
 import pandas as pd
 
 from corpus_tools.actors import GROUPS, Actor, ActorRegistry, infer_group_from_role
-from corpus_tools.clean import split_paragraphs
+from corpus_tools.clean import Headline, corpus_headlines, split_paragraphs
 from corpus_tools.roles import group_from_article
 from corpus_tools.segment import ASCII_FOLD, load_wordlist, split_sentences
 from corpus_tools.tokenize import Token
@@ -1395,15 +1395,16 @@ def _embedded(raw: str, q: _Quote, pstart: int) -> bool:
 # --------------------------------------------------------------------------- main
 
 
-def _body_paragraphs(raw: str, exclude: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+def _body_paragraphs(raw: str, exclude: Sequence[tuple[int, int]],
+                     headline: Headline = None) -> list[tuple[int, int]]:
     if exclude:
         out = []
-        for p in split_paragraphs(raw):
+        for p in split_paragraphs(raw, headline):
             if p.role == "headline" or any(a <= p.start and p.end <= b for a, b in exclude):
                 continue
             out.append((p.start, p.end))
         return out
-    return [(p.start, p.end) for p in split_paragraphs(raw) if p.role == "body"]
+    return [(p.start, p.end) for p in split_paragraphs(raw, headline) if p.role == "body"]
 
 
 def _dash_speaker(raw: str, pstart: int, pend: int, ctx: _Context, q: _Quote) -> bool:
@@ -1429,19 +1430,25 @@ def _intro(raw: str, span: tuple[int, int]) -> bool:
 
 def extract_quotes_from_text(text: str, article_id: str = "doc",
                              actors: ActorRegistry | pd.DataFrame | None = None,
-                             exclude: Sequence[tuple[int, int]] = ()) -> pd.DataFrame:
+                             exclude: Sequence[tuple[int, int]] = (),
+                             headline: Headline = None) -> pd.DataFrame:
     """Extract and attribute every quotation in one article.
 
     Parameters
     ----------
     text : str
-        The raw article text (first paragraph = headline, as in the corpus files).
+        The raw article text (paragraphs and headline found as
+        :func:`corpus_tools.clean.split_paragraphs` finds them).
     article_id : str, default "doc"
     actors : ActorRegistry or DataFrame, optional
         The actor registry; defaults to ``data/actors.csv``.
     exclude : sequence of (start, end)
         Spans of paragraphs to skip (headline and chrome; see ``load_corpus``'s
         ``exclude``). Default: the headline and any chrome found by cleaning.
+    headline : str, bool or None, default None
+        The article's metadata headline: the first paragraph is skipped as the headline
+        only if it is this headline (see :func:`corpus_tools.clean.detect_layout`).
+        ``None``: a first paragraph that looks like a headline is skipped.
 
     Returns
     -------
@@ -1457,7 +1464,7 @@ def extract_quotes_from_text(text: str, article_id: str = "doc",
     """
     registry = actors if isinstance(actors, ActorRegistry) else ActorRegistry(actors)
     with _cyclic_gc_paused():
-        result = _extract(text, registry, exclude)
+        result = _extract(text, registry, exclude, headline)
     _groups_from_article(text, result)
     return _to_frame(text, article_id, result)
 
@@ -1492,10 +1499,10 @@ def _cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _extract(raw: str, registry: ActorRegistry,
-             exclude: Sequence[tuple[int, int]]) -> list[_Quote]:
+def _extract(raw: str, registry: ActorRegistry, exclude: Sequence[tuple[int, int]],
+             headline: Headline = None) -> list[_Quote]:
     """The quotes of one article, attributed, in text order of discovery."""
-    paragraphs = _body_paragraphs(raw, exclude)
+    paragraphs = _body_paragraphs(raw, exclude, headline)
     ctx = _Context(registry, raw=raw, paragraphs=paragraphs)
     _narration_mentions(raw, paragraphs, ctx)
     result: list[_Quote] = []
@@ -1769,8 +1776,9 @@ def extract_quotes(corpus: pd.DataFrame,
     registry = actors if isinstance(actors, ActorRegistry) else ActorRegistry(actors)
     frames = []
     excludes = corpus["exclude"] if "exclude" in corpus.columns else [()] * len(corpus)
-    for aid, raw, exclude in zip(corpus["article_id"], corpus["text"], excludes, strict=True):
-        frames.append(extract_quotes_from_text(raw, aid, registry, exclude or ()))
+    for aid, raw, exclude, headline in zip(corpus["article_id"], corpus["text"], excludes,
+                                           corpus_headlines(corpus), strict=True):
+        frames.append(extract_quotes_from_text(raw, aid, registry, exclude or (), headline))
     quotes = pd.concat(frames, ignore_index=True) if frames else \
         pd.DataFrame(columns=QUOTE_COLUMNS)
     for col in ("outlet", "year"):

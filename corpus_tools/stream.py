@@ -22,7 +22,7 @@ from typing import Any
 
 import pandas as pd
 
-from corpus_tools.clean import clean_text, split_paragraphs
+from corpus_tools.clean import clean_text, detect_layout, split_paragraphs
 from corpus_tools.load import (
     CORPUS_COLUMNS,
     METADATA_COLUMNS,
@@ -68,15 +68,17 @@ def corpus_frame(records: Iterable[Record]) -> pd.DataFrame:
         date = rec.get("published", "")
         if not isinstance(date, pd.Timestamp):
             date = _parse_date(str(date or ""), f"article_id {rec['article_id']!r}", problems)
-        headline, body, removed = clean_text(text)
-        exclude = [(p.start, p.end) for p in split_paragraphs(text) if p.role != "body"]
+        meta_headline = rec.get("headline") or ""
+        headline, body, removed = clean_text(text, meta_headline)
+        exclude = [(p.start, p.end) for p in split_paragraphs(text, meta_headline)
+                   if p.role != "body"]
         rows.append({
             "article_id": rec["article_id"], "file": rec.get("file", ""),
             "outlet": rec.get("outlet", ""), "published": date,
-            "headline": rec.get("headline") or headline, "url": rec.get("url", ""),
+            "headline": meta_headline or headline, "url": rec.get("url", ""),
             "notes": rec.get("notes", ""), "year": pd.NA if pd.isna(date) else date.year,
             "text": text, "body": body, "n_chars": len(text), "exclude": exclude,
-            "removed": removed,
+            "removed": removed, "layout": detect_layout(text, meta_headline),
         })
     if problems:
         raise CorpusError(problems)
