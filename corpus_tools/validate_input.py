@@ -312,16 +312,18 @@ def _text_path(root: Path, name: str, label: str, problems: list[str]) -> Path |
     return path
 
 
+def _folder_text(root: Path, name: str, label: str, problems: list[str]) -> str | None:
+    path = _text_path(root, name, label, problems)
+    return None if path is None else read_text_file(path, label, problems)
+
+
 def read_folder_texts(meta: pd.DataFrame, text_dir: Path,
                       problems: list[str]) -> list[str | None]:
     """The texts of some metadata rows of a data folder (``None`` for a bad one, with its
     message in ``problems``)."""
     root = text_dir.resolve()
-    texts: list[str | None] = []
-    for label, name in zip(meta["_label"], meta["file"], strict=True):
-        path = _text_path(root, name, label, problems)
-        texts.append(None if path is None else read_text_file(path, label, problems))
-    return texts
+    return [_folder_text(root, name, label, problems)
+            for label, name in zip(meta["_label"], meta["file"], strict=True)]
 
 
 # ----------------------------------------------------------------------------- checks
@@ -398,9 +400,7 @@ def check_corpus(source: Path, keep_texts: bool = False) -> CheckedCorpus:
     if text_dir is not None:
         root = text_dir.resolve()
         for label, name in zip(meta["_label"], meta["file"], strict=True):
-            # one file at a time: read, check, and keep only when asked
-            path = _text_path(root, name, label, problems)
-            text = None if path is None else read_text_file(path, label, problems)
+            text = _folder_text(root, name, label, problems)  # one at a time, kept if asked
             if texts is not None and text is not None:
                 texts.append(text)
     if problems:

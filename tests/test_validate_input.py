@@ -143,11 +143,18 @@ def missing_column(tmp: Path) -> tuple[Path, list[str]]:
 def csv_table_problems(tmp: Path) -> tuple[Path, list[str]]:
     path = tmp / "c.csv"
     path.write_bytes(b'article_id,text,published\na,"Title\n\nBody.",2024-01-02\n'
-                     b"b,,2024-01-03\na,Other text.,May 2024\n")
+                     b"b,,2024-01-03\na,Other text.,May 2024\nc,Text.,2024-01-04,extra\n")
     return path, ["c.csv line 5 (article_id 'b'): empty text",
+                  "c.csv line 7: 4 fields where the header has 3",
                   "c.csv line 6 (article_id 'a'): published 'May 2024' is not an ISO date "
                   "(YYYY-MM-DD)",
                   "c.csv: duplicate article_id 'a' on lines 2, 6"]
+
+
+def unsupported_file(tmp: Path) -> tuple[Path, list[str]]:
+    path = tmp / "article.txt"
+    path.write_text("Title\n\nBody.", encoding="utf-8")
+    return path, [f"{path}: not a data folder, .csv or .jsonl file"]
 
 
 def nonexistent_folder(tmp: Path) -> tuple[Path, list[str]]:
@@ -180,7 +187,8 @@ def several_at_once(tmp: Path) -> tuple[Path, list[str]]:
 CASES: list[Case] = [missing_file, duplicate_id, bad_date, empty_file, non_utf8_file,
                      path_escaping, latin1_in_articles_csv, latin1_in_jsonl, jsonl_array,
                      jsonl_string_and_null, jsonl_invalid, jsonl_missing_key, missing_column,
-                     csv_table_problems, nonexistent_folder, empty_folder, several_at_once]
+                     csv_table_problems, unsupported_file,
+                     nonexistent_folder, empty_folder, several_at_once]
 
 
 def _problems(fn: Callable[[], object]) -> list[str]:
