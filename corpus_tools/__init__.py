@@ -18,7 +18,7 @@ __version__ = "0.1.0"
 #: public name -> module that defines it
 _EXPORTS: dict[str, str] = {
     # load / clean / segment / tokenize
-    "load_corpus": "load", "CorpusError": "load",
+    "load_corpus": "load", "CorpusError": "validate_input",
     "extract_paragraphs": "clean", "audit_cleaning": "clean", "clean_text": "clean",
     "audit_layout": "clean", "detect_layout": "clean",
     "split_sentences": "segment", "extract_sentences": "segment",

@@ -44,7 +44,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from corpus_tools.stream import Record, corpus_frame, count_articles, iter_articles
+from corpus_tools.stream import Record, corpus_frame, open_articles
 
 #: Output tables and their columns with types: "str", "int", "Int64" (nullable), "float".
 TABLE_SCHEMAS: dict[str, list[tuple[str, str]]] = {
@@ -548,8 +548,8 @@ def analyze_corpus(source: str | Path | Iterable[Sequence[Record]] | None, out_d
     Raises
     ------
     CorpusError
-        For metadata problems before anything is analysed, or a bad text file when its
-        chunk is read (then no table is written).
+        With every problem of the input at once (the messages of
+        :func:`corpus_tools.load_corpus`), before anything is analysed or written.
 
     Examples
     --------
@@ -573,13 +573,14 @@ def analyze_corpus(source: str | Path | Iterable[Sequence[Record]] | None, out_d
     t0 = time.perf_counter()
     registry, codebook = load_resources(actors, codebook)
     frames = list(codebook["frame_id"])
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    chunks: Iterable[Sequence[Record]]
     if isinstance(source, str | Path) or source is None:
-        total = count_articles(source)
-        chunks: Iterable[Sequence[Record]] = iter_articles(source, chunk_size)
+        # every input problem is raised here, at once, before anything is written
+        total, chunks = open_articles(source, chunk_size)
     else:
         total, chunks = None, source
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
     paths = {t: out / f"{t}.{fmt}" for t in TABLE_SCHEMAS}
     writers = {t: _TableWriter(paths[t], t, fmt) for t in STREAMED_TABLES}
     summary = BatchSummary(paths=paths, rows={})

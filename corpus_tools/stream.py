@@ -2,11 +2,11 @@
 
 :func:`iter_articles` accepts the same inputs as :func:`corpus_tools.load_corpus` (a data
 folder with ``articles.csv``, a folder of ``.txt`` files, a ``.csv`` or ``.jsonl`` file with
-``article_id, text``) and yields lists of validated article records. Metadata (ids, file
-names, dates) is small and is checked for the whole corpus before the first chunk, with
-the loader's own checks and messages; texts are read chunk by chunk, and a bad text file
-(missing, not UTF-8, empty) raises :class:`~corpus_tools.load.CorpusError` naming it when
-its chunk is read.
+``article_id, text``) and yields lists of validated article records. Before the first
+chunk the whole input is checked by :func:`corpus_tools.validate_input.check_corpus`, the
+same checks and messages as ``load_corpus``: every problem (metadata, file names, each
+text read once and dropped) is raised at once in one
+:class:`~corpus_tools.validate_input.CorpusError`. Texts are then read chunk by chunk.
 
 :func:`corpus_frame` turns records into the table ``load_corpus`` returns (same columns,
 cleaning and ``exclude`` spans), so every analysis function works on a chunk unchanged.
@@ -14,7 +14,6 @@ cleaning and ``exclude`` spans), so every analysis function works on a chunk unc
 
 from __future__ import annotations
 
-import json
 import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -23,15 +22,17 @@ from typing import Any
 import pandas as pd
 
 from corpus_tools.clean import clean_text, detect_layout, split_paragraphs
-from corpus_tools.load import (
-    CORPUS_COLUMNS,
-    METADATA_COLUMNS,
-    CorpusError,
-    _parse_date,
-    _texts_for_rows,
-    folder_metadata,
-)
+from corpus_tools.load import CORPUS_COLUMNS
 from corpus_tools.paths import DATA_DIR, resolve_dir
+from corpus_tools.validate_input import (
+    METADATA_COLUMNS,
+    CheckedCorpus,
+    CorpusError,
+    check_corpus,
+    iter_table_rows,
+    parse_date,
+    read_folder_texts,
+)
 
 Record = dict[str, Any]
 
@@ -67,7 +68,7 @@ def corpus_frame(records: Iterable[Record]) -> pd.DataFrame:
         text = rec["text"]
         date = rec.get("published", "")
         if not isinstance(date, pd.Timestamp):
-            date = _parse_date(str(date or ""), f"article_id {rec['article_id']!r}", problems)
+            date = parse_date(str(date or ""), f"article_id {rec['article_id']!r}", problems)
         meta_headline = rec.get("headline") or ""
         headline, body, removed = clean_text(text, meta_headline)
         exclude = [(p.start, p.end) for p in split_paragraphs(text, meta_headline)
@@ -88,133 +89,91 @@ def corpus_frame(records: Iterable[Record]) -> pd.DataFrame:
     return corpus
 
 
-def _folder_metadata(data_dir: Path) -> tuple[pd.DataFrame, Path]:
-    """Validated metadata of a data folder (all rows; no text is read) and its text folder."""
-    problems: list[str] = []
-    meta, raw_dir = folder_metadata(data_dir, problems)
-    for value, label in zip(meta["published"], meta["_label"], strict=True):
-        _parse_date(value, label, problems)
-    root = raw_dir.resolve()
-    for label, name in zip(meta["_label"], meta["file"], strict=True):
-        path = root / name
-        if name.strip() and not Path(name).is_absolute() and not path.is_file():
-            problems.append(f"{label}: file not found: {path}")
-    if problems:
-        raise CorpusError(problems)
-    return meta.sort_values("article_id", kind="stable").reset_index(drop=True), raw_dir
-
-
 def _records(meta: pd.DataFrame, texts: list[str | None]) -> list[Record]:
-    cols = [c for c in METADATA_COLUMNS if c in meta.columns]
     out = []
-    for row, text in zip(meta[cols].to_dict("records"), texts, strict=True):
+    for row, text in zip(meta[METADATA_COLUMNS].to_dict("records"), texts, strict=True):
         row["text"] = text
         out.append(row)
     return out
 
 
-def _iter_folder(data_dir: Path, chunk_size: int) -> Iterator[list[Record]]:
-    meta, raw_dir = _folder_metadata(data_dir)
+def _folder_chunks(checked: CheckedCorpus, chunk_size: int) -> Iterator[list[Record]]:
+    meta = checked.meta.sort_values("article_id", kind="stable").reset_index(drop=True)
     for first in range(0, len(meta), chunk_size):
         chunk = meta.iloc[first:first + chunk_size]
         problems: list[str] = []
-        texts = _texts_for_rows(chunk, raw_dir, problems)
-        if problems:
+        texts = read_folder_texts(chunk, checked.text_dir, problems)
+        if problems:  # a file changed after the check
             raise CorpusError(problems)
         yield _records(chunk, texts)
 
 
-def _table_ids(path: Path) -> list[str]:
-    """The article ids of a .csv/.jsonl corpus file, read without keeping any text."""
-    if path.suffix.lower() == ".jsonl":
-        ids = []
-        with path.open(encoding="utf-8") as fh:
-            for i, line in enumerate(fh, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    ids.append(str(json.loads(line).get("article_id", "")))
-                except (json.JSONDecodeError, AttributeError) as err:
-                    raise CorpusError([f"{path.name} line {i}: invalid JSON record ({err})"]) \
-                        from None
-        return ids
-    header = pd.read_csv(path, dtype=str, nrows=0, encoding="utf-8").columns
-    missing = [c for c in ("article_id", "text") if c not in header]
-    if missing:
-        raise CorpusError([f"{path.name}: missing required column(s) {', '.join(missing)}"])
-    return pd.read_csv(path, dtype=str, keep_default_na=False, usecols=["article_id"],
-                       encoding="utf-8")["article_id"].tolist()
-
-
-def _check_ids(path: Path, ids: list[str]) -> None:
-    problems = []
-    if not ids:
-        problems.append(f"{path.name}: no records")
-    series = pd.Series(ids, dtype=object)
-    first_line = 1 if path.suffix.lower() == ".jsonl" else 2
-    for i in series.index[series.str.strip() == ""]:
-        problems.append(f"{path.name} record {i + first_line}: empty article_id")
-    for aid in sorted(set(series[series.duplicated() & (series != "")])):
-        problems.append(f"{path.name}: duplicate article_id {aid!r}")
+def _table_chunks(checked: CheckedCorpus, chunk_size: int) -> Iterator[list[Record]]:
+    problems: list[str] = []
+    rows: list[Record] = []
+    for row in iter_table_rows(checked.source, problems):
+        rows.append({c: row[c] for c in (*METADATA_COLUMNS, "text")})
+        if len(rows) == chunk_size:
+            if problems:  # the file changed after the check
+                raise CorpusError(problems)
+            yield rows
+            rows = []
     if problems:
         raise CorpusError(problems)
-    if not series.is_monotonic_increasing:
-        warnings.warn(f"{path.name}: article ids are not sorted; streamed tables follow the "
-                      "file's order", stacklevel=4)
-
-
-def _table_chunks(path: Path, chunk_size: int) -> Iterator[pd.DataFrame]:
-    if path.suffix.lower() != ".jsonl":
-        yield from pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8",
-                               chunksize=chunk_size)
-        return
-    rows: list[dict] = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                rows.append(json.loads(line))
-            if len(rows) == chunk_size:
-                yield pd.DataFrame.from_records(rows).fillna("").astype(str)
-                rows = []
     if rows:
-        yield pd.DataFrame.from_records(rows).fillna("").astype(str)
+        yield rows
 
 
-def _iter_table(path: Path, chunk_size: int) -> Iterator[list[Record]]:
-    _check_ids(path, _table_ids(path))
-    first_line = 1 if path.suffix.lower() == ".jsonl" else 2
-    seen = 0
-    for chunk in _table_chunks(path, chunk_size):
-        for col in METADATA_COLUMNS:
-            if col not in chunk.columns:
-                chunk[col] = ""
-        problems: list[str] = []
-        labels = [f"{path.name} record {seen + i + first_line} (article_id {a!r})"
-                  for i, a in enumerate(chunk["article_id"])]
-        seen += len(chunk)
-        texts: list[str | None] = []
-        for label, text, date in zip(labels, chunk["text"], chunk["published"], strict=True):
-            _parse_date(date, label, problems)
-            if not str(text).strip():
-                problems.append(f"{label}: empty text")
-            texts.append(str(text))
-        if problems:
-            raise CorpusError(problems)
-        yield _records(chunk, texts)
+def open_articles(source: str | Path | None = None,
+                  chunk_size: int = 200) -> tuple[int, Iterator[list[Record]]]:
+    """Check a whole corpus now, then return its size and its chunks of records.
+
+    Parameters
+    ----------
+    source : str or Path, optional
+        As for :func:`iter_articles`.
+    chunk_size : int, default 200
+        Articles per chunk.
+
+    Returns
+    -------
+    n_articles : int
+    chunks : iterator of list of dict
+        What :func:`iter_articles` yields.
+
+    Raises
+    ------
+    CorpusError
+        Every problem of the input at once, before any chunk (the messages of
+        :func:`corpus_tools.load_corpus`).
+
+    Examples
+    --------
+    >>> n, chunks = open_articles(DATA_DIR, chunk_size=2)
+    >>> n, [len(c) for c in chunks]
+    (3, [2, 1])
+    """
+    if chunk_size < 1:
+        raise ValueError(f"chunk_size must be >= 1, not {chunk_size}")
+    checked = check_corpus(resolve_dir(source, DATA_DIR))
+    if not checked.is_table:
+        return len(checked.meta), _folder_chunks(checked, chunk_size)
+    if not checked.meta["article_id"].is_monotonic_increasing:
+        warnings.warn(f"{checked.source.name}: article ids are not sorted; streamed tables "
+                      "follow the file's order", stacklevel=2)
+    return len(checked.meta), _table_chunks(checked, chunk_size)
 
 
 def count_articles(source: str | Path | None = None) -> int:
-    """How many articles :func:`iter_articles` will yield (reads metadata or ids only).
+    """How many articles :func:`iter_articles` will yield, after checking the whole input
+    (each text is read once and dropped; see :func:`open_articles`).
 
     Examples
     --------
     >>> count_articles(DATA_DIR)
     3
     """
-    path = resolve_dir(source, DATA_DIR)
-    if path.is_file():
-        return len(_table_ids(path))
-    return len(_folder_metadata(path)[0])
+    return open_articles(source)[0]
 
 
 def iter_articles(source: str | Path | None = None,
@@ -241,20 +200,14 @@ def iter_articles(source: str | Path | None = None,
     Raises
     ------
     CorpusError
-        Before the first chunk for metadata problems (missing columns or files, empty or
-        duplicate ids, bad dates); when a chunk is read for bad texts (not UTF-8, empty).
+        Before the first chunk, with every problem of the input at once (missing columns,
+        keys or files, empty or duplicate ids, bad dates, file names outside the folder,
+        empty or non-UTF-8 texts, invalid JSON or CSV lines), each naming file and line:
+        the same messages as :func:`corpus_tools.load_corpus`.
 
     Examples
     --------
     >>> [len(chunk) for chunk in iter_articles(DATA_DIR, chunk_size=2)]
     [2, 1]
     """
-    if chunk_size < 1:
-        raise ValueError(f"chunk_size must be >= 1, not {chunk_size}")
-    path = resolve_dir(source, DATA_DIR)
-    if path.is_file():
-        yield from _iter_table(path, chunk_size)
-    elif path.is_dir():
-        yield from _iter_folder(path, chunk_size)
-    else:
-        raise CorpusError([f"data folder not found: {path}"])
+    yield from open_articles(source, chunk_size)[1]

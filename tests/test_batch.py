@@ -94,7 +94,7 @@ def test_bad_inputs_are_named_and_write_nothing(synth_dir: Path, tmp_path: Path)
     out = tmp_path / "out"
     with pytest.raises(CorpusError, match=victim.name + ".*not valid UTF-8"):
         analyze_corpus(bad, out, chunk_size=2, progress=False)
-    assert not any(out.iterdir())  # no half-written tables
+    assert not out.exists()  # checked before anything is written, even the folder
     dup = tmp_path / "dup.csv"
     pd.DataFrame({"article_id": ["a", "b", "a"], "text": ["x y.", "y z.", "z."]}).to_csv(
         dup, index=False)

@@ -29,7 +29,25 @@ def test_python_dash_m():
 
 
 def test_every_public_name_resolves():
+    """Each name in ``__all__`` is the object of that name defined in the module that
+    ``_EXPORTS`` documents for it (not a stand-in, not a re-export from elsewhere), and a
+    function or class carries a docstring."""
+    import importlib
+    import inspect
+
     import corpus_tools
 
-    for name in corpus_tools.__all__:
-        assert getattr(corpus_tools, name) is not None, name
+    assert corpus_tools.__all__ == sorted(corpus_tools._EXPORTS)
+    for name, module_name in corpus_tools._EXPORTS.items():
+        module = importlib.import_module(f"corpus_tools.{module_name}")
+        obj = getattr(corpus_tools, name)
+        assert obj is getattr(module, name), name
+        target = inspect.unwrap(obj)  # e.g. through functools.lru_cache
+        if inspect.isfunction(target) or inspect.isclass(target):
+            assert target.__name__ == name, name
+            assert target.__module__ == module.__name__, (name, target.__module__)
+            assert inspect.getdoc(target), name
+        else:  # the two style constants
+            assert name in {"GROUP_ORDER", "GROUP_COLORS"} and len(obj) >= 3, name
+    with pytest.raises(AttributeError, match="no attribute 'no_such_name'"):
+        corpus_tools.no_such_name  # noqa: B018

@@ -120,7 +120,16 @@ def test_all_problems_reported_together(data_copy):
     _edit_meta(data_copy, lambda m: m.__setitem__("published", ["x", "2024-11-18", "y"]))
     with pytest.raises(CorpusError) as info:
         load_corpus(data_copy)
-    assert len(info.value.problems) == 3
+    a, b, c = "000_674bf23a13580e8a", "002_38024473db85f993", "004_b943aaa28719df54"
+    root = (data_copy / "raw").resolve()
+    expected = [
+        f"articles.csv line 2 (article_id {a!r}): published 'x' is not an ISO date (YYYY-MM-DD)",
+        f"articles.csv line 4 (article_id {c!r}): published 'y' is not an ISO date (YYYY-MM-DD)",
+        f"articles.csv line 3 (article_id {b!r}): file not found: {root / (b + '.txt')}",
+    ]
+    assert info.value.problems == expected
+    for message in expected:  # and the error's text lists each of them
+        assert f"  - {message}" in str(info.value)
 
 
 def test_missing_required_column(data_copy):
