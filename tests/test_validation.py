@@ -1,0 +1,83 @@
+"""Validation on the user's corpus: the blind coding sheet and the agreement scores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from corpus_tools import extract_quotes, load_corpus
+from corpus_tools.validation import (
+    SheetError,
+    allocate,
+    read_coded_sheet,
+    sample_coding_sheet,
+    score_coding_sheet,
+    write_coding_sheet,
+)
+
+
+@pytest.fixture(scope="module")
+def seed_sheet() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    corpus = load_corpus()
+    quotes = extract_quotes(corpus)
+    sheet, key = sample_coding_sheet(corpus, quotes, n=12, seed=3)
+    return sheet, key, quotes
+
+
+def test_sheet_is_blind_stratified_and_reproducible(seed_sheet) -> None:
+    sheet, key, quotes = seed_sheet
+    assert len(sheet) == 12 and sheet["sheet_id"].is_unique
+    # Blind: nothing the package computed about speakers, groups, stance or frames.
+    assert not {"speaker", "group", "stance", "frames"} & set(sheet.columns)
+    assert (sheet[["code_stance", "code_frames", "code_group"]] == "").all().all()
+    # Every group x outlet stratum of the quotes is represented.
+    speech = quotes[quotes["kind"] != "term"]
+    strata = set(zip(speech["group"], speech["outlet"], strict=True))
+    drawn = set(zip(key["group"], sheet["outlet"], strict=True))
+    assert drawn == strata
+    again, again_key = sample_coding_sheet(load_corpus(), quotes, n=12, seed=3)
+    pd.testing.assert_frame_equal(sheet, again)
+    # The quote column is the raw text at the key's offsets.
+    raw = dict(zip(load_corpus()["article_id"], load_corpus()["text"], strict=True))
+    for q, (aid, s, e) in zip(sheet["quote"], key[["article_id", "start", "end"]].values,
+                              strict=True):
+        assert raw[aid][int(s):int(e)] == q
+
+
+def test_allocation_gives_each_stratum_one_and_the_rest_by_size() -> None:
+    assert allocate(pd.Series({"a": 10, "b": 5, "c": 1}), 8).to_dict() == {"a": 5, "b": 2,
+                                                                            "c": 1}
+    assert allocate(pd.Series({"a": 2, "b": 1}), 3).to_dict() == {"a": 2, "b": 1}
+    assert allocate(pd.Series({"a": 5, "b": 3, "c": 1}), 2).to_dict() == {"a": 1, "b": 1}
+
+
+def test_scores_against_a_coded_sheet(seed_sheet, tmp_path: Path) -> None:
+    sheet, key, _ = seed_sheet
+    coded = sheet.copy()
+    # A coder who agrees with the shipped model on every row: kappa 1 for the model.
+    from corpus_tools.stance_model import load_stance_model
+
+    coded["code_stance"] = load_stance_model().predict(coded["quote"].tolist())
+    coded["code_group"] = key["group"]
+    coded.loc[0, "code_group"] = "other" if key.at[0, "group"] != "other" else "advocates"
+    path = write_coding_sheet(coded, key, tmp_path / "sheet.csv")
+    summary, confusion = score_coding_sheet(path)
+    s = summary.set_index("measure")
+    assert s.loc["stance (model)", "accuracy"] == 1.0
+    assert s.loc["group", "accuracy"] == pytest.approx(11 / 12, abs=1e-3)
+    assert set(confusion["measure"]) >= {"stance (lexicon)", "stance (model)", "group"}
+    assert confusion.loc[confusion["measure"] == "group", "n"].sum() == 12
+
+
+def test_bad_label_and_missing_key_name_the_file(seed_sheet, tmp_path: Path) -> None:
+    sheet, key, _ = seed_sheet
+    coded = sheet.copy()
+    coded.loc[2, "code_stance"] = "pro"
+    path = write_coding_sheet(coded, key, tmp_path / "sheet.csv")
+    with pytest.raises(SheetError, match=r"sheet\.csv line 4: code_stance 'pro'"):
+        read_coded_sheet(path)
+    path.with_suffix(".key.csv").unlink()
+    with pytest.raises(SheetError, match="key sheet.key.csv is not beside it"):
+        read_coded_sheet(path)
