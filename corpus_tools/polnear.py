@@ -49,11 +49,15 @@ quote when it covers at least 30% of its characters, one-to-one, largest overlap
   mean;
 * a matched prediction's speaker is **correct** when (a) its mention span
   ``mention_start:mention_end`` overlaps a fragment of the gold ``Source`` span, or (b)
-  its ``speaker`` equals the ``source_text`` or the ``antecedent_text`` as compared by
-  :func:`corpus_tools.quote_eval.speaker_key` (case-folded, leading *the* dropped), or (c)
-  the last word of one is the last word of the other (surname: ``Clinton`` vs ``Hillary
-  Clinton``, ``Mr. Trump``) when that word is capitalised in the gold. A prediction with
-  no speaker is never correct;
+  its ``speaker`` names the ``source_text``, or else the ``antecedent_text``. A name
+  names a source when, compared by :func:`corpus_tools.quote_eval.speaker_key`
+  (case-folded, leading *the* dropped), it equals the source or the source's *head* (the
+  part before a comma, parenthesis or dash: ``Jane Roe`` for ``Jane Roe, a senator,``;
+  ``Sen. Jane Roe`` for ``Sen. Jane Roe (D-Va.)``); or its last word equals the head's
+  last word when that is capitalised (surname: ``Roe`` or ``Jane Roe`` for ``Mrs. Roe``);
+  or, being two words or more, it occurs whole inside the source (``Jane Roe`` in ``Jane
+  Roe of the state party``) not followed by a possessive or *Jr.* (So ``Clinton`` does
+  not name ``the Clinton campaign``.) A prediction with no speaker is never correct;
 * ``speaker_accuracy`` = correct / matched quotes whose gold has a source
   (``n_speaker_scored``);
 * ``attributed_precision`` = correct / predicted quotes that have a speaker (matched or
@@ -377,14 +381,34 @@ def _surname(name: str) -> str:
     return words[-1] if words else ""
 
 
+_HEAD_END = re.compile(r",|\(|\s[\u2014\u2013]|\s--")
+
+
+def _name_head(source: str) -> str:
+    """The part of a source before an apposition, party tag or dash: ``Jane Roe, a
+    senator`` -> ``Jane Roe``; ``Sen. Jane Roe (D-Va.)`` -> ``Sen. Jane Roe``."""
+    return _HEAD_END.split(source, maxsplit=1)[0].strip()
+
+
 def _names_match(pred: str, gold: str) -> bool:
-    """Same name (:func:`speaker_key`) or same capitalised last word (surname)."""
+    """Whether a predicted speaker name names the gold source (see the module docstring):
+    the same name (:func:`speaker_key`) as the source or its head, the same capitalised
+    last word (surname) as the head, or a name of two or more words inside the source
+    (not followed by a possessive or *Jr.*)."""
     if not pred.strip() or not gold.strip():
         return False
-    if speaker_key(pred) == speaker_key(gold):
+    head = _name_head(gold)
+    if speaker_key(pred) in (speaker_key(gold), speaker_key(head)):
         return True
-    last = _surname(gold)
-    return bool(last) and last[0].isupper() and _surname(pred).casefold() == last.casefold()
+    last = _surname(head)
+    if last and last[0].isupper() and _surname(pred).casefold() == last.casefold():
+        return True
+    key = speaker_key(pred)
+    if len(key.split()) < 2:
+        return False
+    inside = re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w|'s|\s+jr\b)",
+                       speaker_key(gold))
+    return inside is not None
 
 
 def speaker_verdict(pred: pd.Series, gold: pd.Series) -> str:

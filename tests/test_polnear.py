@@ -11,6 +11,7 @@ import pytest
 
 from corpus_tools.load import CorpusError
 from corpus_tools.polnear import (
+    _names_match,
     load_polnear,
     match_polnear,
     quotation_regions,
@@ -161,6 +162,21 @@ def test_scores_are_hand_checked(root: Path) -> None:
     assert m["status"].value_counts().to_dict() == {"correct": 3, "wrong speaker": 1,
                                                     "false alarm": 1}
     assert sorted(m["verdict"]) == ["", "", "antecedent", "name", "span"]
+
+
+@pytest.mark.parametrize(("pred", "gold", "same"), [
+    ("Jane Roe", "Jane Roe, a senator from the north,", True),
+    ("Roe", "Sen. Jane Roe (D-Va.)", True),
+    ("Jane Roe", "Mrs. Roe", True),
+    ("Jane Roe", "Jane Roe of the state party", True),
+    ("the Department of Parks", "Department of Parks", True),
+    ("Roe", "the Roe campaign", False),
+    ("Jane Roe", "Jane Roe's aide", False),
+    ("Jane Roe", "he", False),
+    ("", "Jane Roe", False),
+])
+def test_speaker_names_match_the_source(pred: str, gold: str, same: bool) -> None:
+    assert _names_match(pred, gold) is same
 
 
 def test_a_prediction_without_speaker_is_never_correct(root: Path) -> None:
