@@ -449,7 +449,15 @@ def match_polnear(pred_quotes: pd.DataFrame, gold: pd.DataFrame,
     """
     pred = scored_predictions(pred_quotes).reset_index(drop=True)
     gold = gold.reset_index(drop=True)
-    pairs = match_quotes(pred, gold, min_overlap)
+    # matched article by article, offsets only (match_quotes walks rows one by one)
+    cols = ["article_id", "start", "end"]
+    pairs = []
+    pred_rows = pred.groupby("article_id", sort=False).groups
+    for aid, gold_index in gold.groupby("article_id", sort=False).groups.items():
+        if aid in pred_rows:
+            pairs += match_quotes(pred.loc[pred_rows[aid], cols], gold.loc[gold_index, cols],
+                                  min_overlap)
+    pairs.sort()
     rows = []
     for pi, gi in pairs:
         p, g = pred.loc[pi], gold.loc[gi]
