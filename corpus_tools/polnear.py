@@ -49,7 +49,10 @@ quote when it covers at least 30% of its characters, one-to-one, largest overlap
   mean;
 * a matched prediction's speaker is **correct** when (a) its mention span
   ``mention_start:mention_end`` overlaps a fragment of the gold ``Source`` span, or (b)
-  its ``speaker`` names the ``source_text``, or else the ``antecedent_text``. A name
+  its ``speaker`` names the ``source_text``, or (c) it is the speaker of another
+  prediction whose mention overlaps the same attribution's ``Source`` (the second part
+  of ``“A,” he said. “B.”``, attributed by the extractor from the same mention), or (d) it
+  names the ``antecedent_text``. A name
   names a source when, compared by :func:`corpus_tools.quote_eval.speaker_key`
   (case-folded, leading *the* dropped), it equals the source or the source's *head* (the
   part before a comma, parenthesis or dash: ``Jane Roe`` for ``Jane Roe, a senator,``;
@@ -412,7 +415,8 @@ def _names_match(pred: str, gold: str) -> bool:
 
 
 def speaker_verdict(pred: pd.Series, gold: pd.Series) -> str:
-    """Why a matched prediction's speaker is right (``span``, ``name``, ``antecedent``), or
+    """Why a matched prediction's speaker is right by itself (``span``, ``name``,
+    ``antecedent``; ``attribution`` is decided in :func:`match_polnear`), or
     ``""`` when it is wrong (or the prediction has no speaker, or the gold no source)."""
     speaker = str(pred.get("speaker", "") or "")
     if not speaker.strip() or gold["source_start"] < 0:
@@ -458,10 +462,19 @@ def match_polnear(pred_quotes: pd.DataFrame, gold: pd.DataFrame,
             pairs += match_quotes(pred.loc[pred_rows[aid], cols], gold.loc[gold_index, cols],
                                   min_overlap)
     pairs.sort()
+    verdicts = {(pi, gi): speaker_verdict(pred.loc[pi], gold.loc[gi]) for pi, gi in pairs}
+    # the rest of a quote the extractor attributed at the source mention ("“A,” he said.
+    # “B.”"): B is right when it carries the speaker A got from that mention
+    found_at_source = {(gold.at[gi, "article_id"], gold.at[gi, "attribution_id"],
+                        speaker_key(pred.at[pi, "speaker"]))
+                       for (pi, gi), v in verdicts.items() if v == "span"}
     rows = []
     for pi, gi in pairs:
         p, g = pred.loc[pi], gold.loc[gi]
-        verdict = speaker_verdict(p, g)
+        verdict = verdicts[pi, gi]
+        if verdict in ("", "antecedent") and (g["article_id"], g.get("attribution_id"),
+                                              speaker_key(p["speaker"])) in found_at_source:
+            verdict = "attribution"
         status = "correct" if verdict else "wrong speaker"
         if g["source_start"] < 0:
             status = "no gold source"
@@ -522,6 +535,7 @@ def _summary(m: pd.DataFrame) -> dict[str, float]:
     return {"n_gold": n_gold, "n_predicted": n_pred, "n_matched": n_matched,
             "precision": precision, "recall": recall, "f1": f1,
             "n_speaker_scored": scored, "n_speaker_correct": correct,
+            "n_correct_by_attribution": int((matched["verdict"] == "attribution").sum()),
             "n_correct_by_antecedent": int((matched["verdict"] == "antecedent").sum()),
             "speaker_accuracy": share(correct, scored),
             "n_attributed": attributed,
@@ -548,8 +562,8 @@ def score_polnear(pred_quotes: pd.DataFrame, gold: pd.DataFrame,
     DataFrame
         One row per article (sorted) and a last row ``"all"``: ``n_gold, n_predicted,
         n_matched, precision, recall, f1, n_speaker_scored, n_speaker_correct,
-        n_correct_by_antecedent, speaker_accuracy, n_attributed, attributed_precision,
-        matched_attributed_precision`` (definitions in the module docstring).
+        n_correct_by_attribution, n_correct_by_antecedent, speaker_accuracy, n_attributed,
+        attributed_precision, matched_attributed_precision`` (definitions in the module docstring).
 
     Examples
     --------

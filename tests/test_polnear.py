@@ -179,6 +179,24 @@ def test_speaker_names_match_the_source(pred: str, gold: str, same: bool) -> Non
     assert _names_match(pred, gold) is same
 
 
+def test_rest_of_a_quote_takes_the_speaker_found_at_its_source() -> None:
+    # gold: two quotes of attribution E1 (source "he" at 50-52), one of E2 (source "he" at 150)
+    gold = pd.DataFrame({
+        "article_id": ["a"] * 3, "attribution_id": ["E1", "E1", "E2"],
+        "start": [10, 60, 110], "end": [40, 90, 140], "text": ["x y z"] * 3,
+        "source_start": [50, 50, 150], "source_end": [52, 52, 152],
+        "source_text": ["he"] * 3, "source_spans": ["50 52", "50 52", "150 152"],
+        "antecedent_text": [""] * 3})
+    pred = pd.DataFrame({
+        "article_id": ["a"] * 3, "start": [10, 60, 110], "end": [40, 90, 140],
+        "text": ["x y z"] * 3, "kind": ["direct"] * 3, "speaker": ["Sam Roe"] * 3,
+        "mention_start": [50, -1, -1], "mention_end": [52, -1, -1]})
+    m = match_polnear(pred, gold)
+    assert m["verdict"].tolist() == ["span", "attribution", ""]
+    row = score_polnear(pred, gold).set_index("article_id").loc["all"]
+    assert row["speaker_accuracy"] == pytest.approx(2 / 3)
+
+
 def test_a_prediction_without_speaker_is_never_correct(root: Path) -> None:
     _, gold = load_polnear(root, "train")
     pred = _pred(TEXT_A, [("We will build the new bridge", "direct", "", "Dana Ortiz", 0)])
