@@ -71,6 +71,7 @@ quote when it covers at least 30% of its characters, one-to-one, largest overlap
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from dataclasses import dataclass
@@ -245,12 +246,15 @@ def gold_quotes(article_id: str, text: str, attributions: list[_Attribution]) ->
     """
     first_break = text.find("\n")
     body_start = len(text) if first_break < 0 else first_break
-    regions = quotation_regions(text)
+    regions = quotation_regions(text)  # sorted, disjoint: found by bisection
+    region_ends = [e for _, e in regions]
     rows = []
     for att in attributions:
         source_text = " ".join(text[s:e] for s, e in att.source)
         for fs, fe in att.content:
-            for rs, re_ in regions:
+            for rs, re_ in regions[bisect.bisect_right(region_ends, fs):]:
+                if rs >= fe:
+                    break
                 lo, hi = max(fs, rs, body_start), min(fe, re_)
                 if lo >= hi:
                     continue
@@ -268,13 +272,14 @@ def gold_quotes(article_id: str, text: str, attributions: list[_Attribution]) ->
     named = sorted((a.source[0][0], " ".join(text[s:e] for s, e in a.source))
                    for a in attributions if a.source)
     named = [(pos, src) for pos, src in named if _looks_like_name(src)]
+    named_at = [pos for pos, _ in named]
     rows.sort(key=lambda r: (r["start"], r["end"]))
     for n, row in enumerate(rows, start=1):
         row["quote_id"] = f"{article_id}-g{n:03d}"
         row["antecedent_text"] = ""
         if row["source_start"] >= 0 and not _looks_like_name(row["source_text"]):
-            before = [src for pos, src in named if pos < row["source_start"]]
-            row["antecedent_text"] = before[-1] if before else ""
+            k = bisect.bisect_left(named_at, row["source_start"])  # names strictly before
+            row["antecedent_text"] = named[k - 1][1] if k else ""
     return pd.DataFrame(rows, columns=GOLD_QUOTE_COLUMNS)
 
 
