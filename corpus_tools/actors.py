@@ -109,6 +109,7 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                    r"county (?:executive|commissioner|"
                                    r"judge|board)|police (?:chief|commissioner|department)|"
                                    r"state (?:senator|representative|police|lawmaker|legislator)|"
+                                   r"(?:highway|state) patrol|state troopers?|"
                                    r"selectman|"
                                    r"city manager|county)\b", re.I)),
     # Federal judges, companies and their analysts, academics and think tanks: other.

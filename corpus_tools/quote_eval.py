@@ -53,8 +53,8 @@ def match_quotes(predicted: pd.DataFrame, gold: pd.DataFrame,
 
 def speaker_key(name: object) -> str:
     """A speaker's name as compared with gold: case-folded, curly apostrophes straightened,
-    a leading *the* dropped (``the Department of Homeland Security`` is the Department of
-    Homeland Security).
+    a leading *the* and then *U.S.* dropped (``the U.S. Department of Homeland Security`` is
+    the Department of Homeland Security).
 
     Examples
     --------
@@ -62,7 +62,8 @@ def speaker_key(name: object) -> str:
     True
     """
     key = " ".join(str(name).replace("\u2019", "'").casefold().split())
-    return key[4:] if key.startswith("the ") else key
+    key = key[4:] if key.startswith("the ") else key
+    return key[5:] if key.startswith("u.s. ") else key
 
 
 def _scores(pred: pd.DataFrame, gold: pd.DataFrame, min_overlap: float) -> dict[str, float]:

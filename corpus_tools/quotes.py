@@ -479,6 +479,16 @@ def _clean_np(np_text: str) -> str:
     return _LEADING_CONJUNCTION.sub("", np_text)
 
 
+#: U.S. state names (a place before a person's name is not part of it).
+_STATE_NAMES = frozenset("""alabama alaska arizona arkansas california colorado connecticut
+delaware florida georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine
+maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada ohio
+oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin
+wyoming""".split()) | frozenset({"new hampshire", "new jersey", "new mexico", "new york",
+                                  "north carolina", "north dakota", "rhode island",
+                                  "south carolina", "south dakota", "west virginia"})
+
+
 def _name_in(np_text: str) -> str:
     """The person's name in a mention: the last run of capitalised words after any role
     words (``Harris County Sheriff Ed Gonzalez`` -> ``Ed Gonzalez``)."""
@@ -503,14 +513,17 @@ def _name_in(np_text: str) -> str:
                 break
         if bare[:1].isupper() or (run and bare[:1].isupper()):
             run.append(bare)
-        elif len(run) >= 2 and bare in ("of", "with", "from", "at") and \
-                _first_name_gender(run[0]):
-            break  # “Prof Daniel Okafor of the University of Chicago”
+        elif len(run) >= 2 and _first_name_gender(run[0]) and bare[:1].islower():
+            break  # “Prof Daniel Okafor of the University”, “... Erika Almiron in a statement”
         else:
             run = []
     if len(run) > 2:  # “Government Relations Martin Hale”: start at a known first name
         first = next((i for i, w in enumerate(run[:-1]) if _first_name_gender(w)), 0)
         run = run[first:]
+    for size in (2, 1):  # “New Jersey Alina Habba”: a state before the name is a place
+        if len(run) >= size + 2 and " ".join(run[:size]).lower() in _STATE_NAMES:
+            run = run[size:]
+            break
     if len(run) >= 2:
         return " ".join(run)
     return ""
