@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from corpus_tools.clean import clean_text, split_paragraphs
-from corpus_tools.paths import DATA_DIR, resolve_dir
+from corpus_tools.paths import DATA_DIR, NoDataDirError, resolve_dir, seed_data_dir
 
 METADATA_COLUMNS = ["article_id", "file", "outlet", "published", "headline", "url", "notes"]
 CORPUS_COLUMNS = [*METADATA_COLUMNS, "year", "text", "body", "n_chars", "exclude", "removed"]
@@ -34,6 +34,28 @@ class CorpusError(ValueError):
         self.problems = list(problems)
         lines = "\n".join(f"  - {p}" for p in self.problems)
         super().__init__(f"{len(self.problems)} problem(s) loading the corpus:\n{lines}")
+
+
+def resolve_data_dir(data_dir: str | Path | None = None) -> Path:
+    """The corpus location a user gave (relative to the current directory), or the
+    project's seed corpus when none is given.
+
+    Raises
+    ------
+    CorpusError
+        When none is given and the package is installed without the project checkout.
+
+    Examples
+    --------
+    >>> resolve_data_dir() == DATA_DIR
+    True
+    """
+    if data_dir is not None and str(data_dir) != "":
+        return resolve_dir(data_dir, DATA_DIR)
+    try:
+        return seed_data_dir()
+    except NoDataDirError as err:
+        raise CorpusError([str(err)]) from None
 
 
 def _read_text(path: Path, label: str, problems: list[str]) -> str | None:
@@ -205,7 +227,7 @@ def load_corpus(data_dir: str | Path | None = None) -> pd.DataFrame:
     >>> corpus[["article_id", "outlet"]].iloc[0].tolist()
     ['000_674bf23a13580e8a', 'Politico']
     """
-    data_dir = resolve_dir(data_dir, DATA_DIR)
+    data_dir = resolve_data_dir(data_dir)
     problems: list[str] = []
     meta, texts = _locate(data_dir, problems)
     published = [_parse_date(v, label, problems)

@@ -1437,7 +1437,7 @@ def extract_quotes_from_text(text: str, article_id: str = "doc",
         The raw article text (first paragraph = headline, as in the corpus files).
     article_id : str, default "doc"
     actors : ActorRegistry or DataFrame, optional
-        The actor registry; defaults to ``data/actors.csv``.
+        The actor registry; defaults to ``resources/actors.csv``.
     exclude : sequence of (start, end)
         Spans of paragraphs to skip (headline and chrome; see ``load_corpus``'s
         ``exclude``). Default: the headline and any chrome found by cleaning.

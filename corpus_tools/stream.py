@@ -30,8 +30,9 @@ from corpus_tools.load import (
     _parse_date,
     _texts_for_rows,
     folder_metadata,
+    resolve_data_dir,
 )
-from corpus_tools.paths import DATA_DIR, resolve_dir
+from corpus_tools.paths import DATA_DIR  # noqa: F401  (the doctests' seed corpus)
 
 Record = dict[str, Any]
 
@@ -209,7 +210,7 @@ def count_articles(source: str | Path | None = None) -> int:
     >>> count_articles(DATA_DIR)
     3
     """
-    path = resolve_dir(source, DATA_DIR)
+    path = resolve_data_dir(source)
     if path.is_file():
         return len(_table_ids(path))
     return len(_folder_metadata(path)[0])
@@ -249,7 +250,7 @@ def iter_articles(source: str | Path | None = None,
     """
     if chunk_size < 1:
         raise ValueError(f"chunk_size must be >= 1, not {chunk_size}")
-    path = resolve_dir(source, DATA_DIR)
+    path = resolve_data_dir(source)
     if path.is_file():
         yield from _iter_table(path, chunk_size)
     elif path.is_dir():
