@@ -9,14 +9,19 @@ from corpus_tools import paths
 from corpus_tools.load import CorpusError, load_corpus
 from corpus_tools.paths import (
     DATA_DIR,
-    EXECUTED_DIR,
     FIGURES_DIR,
     PROCESSED_DIR,
+    PROJECT_ROOT,
     RESOURCES_DIR,
-    default_executed_dir,
     resolve_dir,
     resolve_run_dirs,
 )
+
+
+def default_executed_dir(data_dir=None):
+    from corpus_tools.paths import default_executed_dir
+
+    return default_executed_dir(data_dir)
 
 
 def test_relative_paths_are_relative_to_the_current_directory(tmp_path, monkeypatch):
@@ -43,7 +48,7 @@ def test_a_corpus_folder_holds_its_own_outputs(tmp_path):
 def test_the_seed_corpus_keeps_the_project_folders():
     assert resolve_run_dirs() == (DATA_DIR, FIGURES_DIR, PROCESSED_DIR)
     assert resolve_run_dirs(DATA_DIR) == (DATA_DIR, FIGURES_DIR, PROCESSED_DIR)
-    assert default_executed_dir() == EXECUTED_DIR
+    assert default_executed_dir() == PROJECT_ROOT / "build" / "executed"
 
 
 def test_explicit_output_folders_win(tmp_path, monkeypatch):
@@ -69,5 +74,5 @@ def test_no_seed_corpus_outside_a_checkout_is_a_clear_error(monkeypatch):
     monkeypatch.setattr(paths, "IN_CHECKOUT", False)
     with pytest.raises(CorpusError, match="pass --data-dir"):
         load_corpus()
-    with pytest.raises(paths.NoDataDirError, match="pass --data-dir"):
+    with pytest.raises(FileNotFoundError, match="pass --data-dir"):
         resolve_run_dirs()

@@ -10,7 +10,7 @@ import sys
 import nbformat
 import pytest
 
-from corpus_tools.runner import KERNEL_LOG, NotebookError, run_notebooks
+from corpus_tools.runner import NotebookError, run_notebooks
 
 WRITE = """
 from pathlib import Path
@@ -88,4 +88,4 @@ def test_progress_lines_carry_no_kernel_log_noise(tmp_path, byo):
     assert proc.returncode == 0, proc.stdout
     assert re.fullmatch(r"\[1/1\] 01_write\.ipynb \.\.\. ok \(\d+\.\d s\)\n", proc.stdout), (
         proc.stdout)
-    assert (tmp_path / "byo" / "executed" / KERNEL_LOG).is_file()
+    assert (tmp_path / "byo" / "executed" / "kernel.log").is_file()
