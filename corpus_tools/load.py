@@ -21,7 +21,13 @@ from pathlib import Path
 import pandas as pd
 
 from corpus_tools.clean import clean_text, split_paragraphs
-from corpus_tools.paths import DATA_DIR, NoDataDirError, resolve_dir, seed_data_dir
+from corpus_tools.paths import (
+    CORPUS_FILE_SUFFIXES,
+    DATA_DIR,
+    NoDataDirError,
+    resolve_dir,
+    seed_data_dir,
+)
 
 METADATA_COLUMNS = ["article_id", "file", "outlet", "published", "headline", "url", "notes"]
 CORPUS_COLUMNS = [*METADATA_COLUMNS, "year", "text", "body", "n_chars", "exclude", "removed"]
@@ -187,11 +193,23 @@ def folder_metadata(data_dir: Path, problems: list[str]) -> tuple[pd.DataFrame, 
     return meta, raw_dir
 
 
+def not_found(data_dir: Path) -> str:
+    """What is missing: a corpus file (``.csv``/``.jsonl``) or a data folder.
+
+    Examples
+    --------
+    >>> not_found(Path("/nowhere/byo.csv"))
+    'corpus file not found: /nowhere/byo.csv'
+    """
+    kind = "corpus file" if data_dir.suffix.lower() in CORPUS_FILE_SUFFIXES else "data folder"
+    return f"{kind} not found: {data_dir}"
+
+
 def _locate(data_dir: Path, problems: list[str]) -> tuple[pd.DataFrame, list[str | None]]:
     if data_dir.is_file():
         return _load_table_file(data_dir, problems)
     if not data_dir.is_dir():
-        raise CorpusError([f"data folder not found: {data_dir}"])
+        raise CorpusError([not_found(data_dir)])
     meta, raw_dir = folder_metadata(data_dir, problems)
     return meta, _texts_for_rows(meta, raw_dir, problems)
 

@@ -30,6 +30,7 @@ from corpus_tools.load import (
     _parse_date,
     _texts_for_rows,
     folder_metadata,
+    not_found,
     resolve_data_dir,
 )
 from corpus_tools.paths import DATA_DIR  # noqa: F401  (the doctests' seed corpus)
@@ -213,6 +214,8 @@ def count_articles(source: str | Path | None = None) -> int:
     path = resolve_data_dir(source)
     if path.is_file():
         return len(_table_ids(path))
+    if not path.is_dir():
+        raise CorpusError([not_found(path)])
     return len(_folder_metadata(path)[0])
 
 
@@ -256,4 +259,4 @@ def iter_articles(source: str | Path | None = None,
     elif path.is_dir():
         yield from _iter_folder(path, chunk_size)
     else:
-        raise CorpusError([f"data folder not found: {path}"])
+        raise CorpusError([not_found(path)])

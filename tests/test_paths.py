@@ -76,3 +76,13 @@ def test_no_seed_corpus_outside_a_checkout_is_a_clear_error(monkeypatch):
         load_corpus()
     with pytest.raises(FileNotFoundError, match="pass --data-dir"):
         resolve_run_dirs()
+
+
+def test_a_missing_corpus_file_is_called_a_file(tmp_path, monkeypatch, capsys):
+    from corpus_tools.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(CorpusError, match=f"corpus file not found: {tmp_path / 'byo.csv'}"):
+        load_corpus("byo.csv")
+    assert main(["analyze", "byo.csv", "--out", "out", "--no-progress"]) == 2
+    assert f"corpus file not found: {tmp_path / 'byo.csv'}" in capsys.readouterr().err
