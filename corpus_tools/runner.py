@@ -117,6 +117,18 @@ def _move_into(staged: Path, target: Path) -> None:
     staged.rmdir()
 
 
+def _source_cell_index(notebook: Path, index: int) -> int:
+    """The index in ``notebook`` as written of cell ``index`` of its executed copy, in which
+    papermill injected a parameters cell right after the ``parameters`` cell (or first)."""
+    import nbformat
+
+    cells = nbformat.read(notebook, as_version=4).cells
+    tagged = [i for i, c in enumerate(cells)
+              if "parameters" in c.get("metadata", {}).get("tags", [])]
+    injected = tagged[0] + 1 if tagged else 0
+    return index - 1 if index > injected else index
+
+
 def _absolute_parameters(parameters: dict[str, object] | None) -> dict[str, object]:
     """Parameters with None/empty values dropped and every ``*_dir``/``*_csv`` path made
     absolute against the current directory (the notebooks run in their own folder)."""
@@ -200,8 +212,9 @@ def run_notebooks(notebooks: Sequence[str | Path] | None = None, *,
             except PapermillExecutionError as err:
                 if log:
                     print(" FAILED", file=log, flush=True)
+                cell = _source_cell_index(path, err.cell_index)
                 raise NotebookError(
-                    f"{path.name}: cell {err.cell_index} (execution count {err.exec_count}) "
+                    f"{path.name}: cell {cell} (execution count {err.exec_count}) "
                     f"raised {err.ename}: {err.evalue}\n  executed copy: {target}\n"
                     f"  previous figures and tables left as they were"
                 ) from err
