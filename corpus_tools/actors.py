@@ -1,6 +1,6 @@
 """Actors: the registry of who is who, alias lookup, and role cues for everyone else.
 
-The registry (``data/actors.csv``) has one row per person or organisation with its
+The registry (``resources/actors.csv``) has one row per person or organisation with its
 canonical ``name``, ``|``-separated ``aliases``, ``role``, ``organization``, ``level``,
 ``party``, ``kind`` (person/organization), ``gender`` (for pronoun resolution), ``group``
 and the ``rationale`` for the group coding. Speakers outside the registry get a group from
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from corpus_tools.paths import DATA_DIR, resolve_dir
+from corpus_tools.paths import RESOURCES_DIR, resolve_dir
 from corpus_tools.tokenize import TermMatcher, Token, tokenize
 
 GROUPS = ("administration", "local_officials", "advocates", "other")
@@ -187,14 +187,14 @@ def load_actors(path: str | Path | None = None) -> pd.DataFrame:
     Parameters
     ----------
     path : str or Path, optional
-        Defaults to ``data/actors.csv``, resolved from the package.
+        Defaults to ``resources/actors.csv``, resolved from the package.
 
     Raises
     ------
     RegistryError
         Naming the line of a missing id or name, a duplicate id, or an unknown group.
     """
-    path = resolve_dir(path, DATA_DIR / "actors.csv")
+    path = resolve_dir(path, RESOURCES_DIR / "actors.csv")
     actors = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     missing = [c for c in REQUIRED_COLUMNS if c not in actors.columns]
     if missing:

@@ -98,10 +98,10 @@ def load_resources(actors: Any = None, codebook: Any = None) -> tuple[Any, pd.Da
     Parameters
     ----------
     actors : str, Path, DataFrame or ActorRegistry, optional
-        Defaults to the project's ``data/actors.csv``.
+        Defaults to the project's ``resources/actors.csv``.
     codebook : str, Path or DataFrame, optional
         A codebook CSV or :func:`corpus_tools.frames.load_codebook` table; defaults to
-        ``data/frames.csv``.
+        ``resources/frames.csv``.
 
     Returns
     -------
@@ -166,9 +166,9 @@ def analyze_batch(records: Sequence[Record], actors: Any = None,
         outlet, published, headline, url, notes`` (see
         :func:`corpus_tools.stream.iter_articles`). Ids must be unique.
     actors : ActorRegistry, DataFrame or path, optional
-        The actor registry (default ``data/actors.csv``).
+        The actor registry (default ``resources/actors.csv``).
     codebook : DataFrame or path, optional
-        Frame codebook (default ``data/frames.csv``).
+        Frame codebook (default ``resources/frames.csv``).
 
     Returns
     -------
@@ -245,10 +245,10 @@ def analyze_article(record: Record, actors: Any = None,
         outlet, published, headline, url, notes`` (see
         :func:`corpus_tools.stream.iter_articles`).
     actors : ActorRegistry, DataFrame or path, optional
-        The actor registry (default ``data/actors.csv``). Pass a built
+        The actor registry (default ``resources/actors.csv``). Pass a built
         :class:`~corpus_tools.actors.ActorRegistry` when calling many times.
     codebook : DataFrame or path, optional
-        From :func:`corpus_tools.frames.load_codebook` (default ``data/frames.csv``).
+        From :func:`corpus_tools.frames.load_codebook` (default ``resources/frames.csv``).
 
     Returns
     -------

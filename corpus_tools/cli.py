@@ -9,6 +9,42 @@ from collections.abc import Sequence
 
 from corpus_tools.runner import DEFAULT_KERNEL, PARAMETER_NAMES, NotebookError, run_notebooks
 
+DESCRIPTION = ("Who says what about immigration enforcement: quotes, speakers, words, frames "
+               "and stance in news articles. Relative paths are relative to the current "
+               "directory.")
+
+#: Help for the notebook parameters of ``run-notebooks``.
+PARAMETER_HELP = {
+    "data_dir": "the corpus: a data folder (articles.csv + raw/*.txt), a folder of .txt "
+                "files, or a .csv/.jsonl file (default: the project's seed corpus)",
+    "figures_dir": "folder for figures (default: figures/ for the seed corpus, else "
+                   "'figures' beside the corpus)",
+    "processed_dir": "folder for tables (default: data/processed for the seed corpus, else "
+                     "'processed' beside the corpus)",
+    "actors_csv": "actor registry CSV (default: the package's actors.csv)",
+    "frames_csv": "frame codebook CSV (default: the package's frames.csv)",
+    "naming_csv": "naming list CSV (default: the package's naming.csv)",
+    "stance_lexicon_csv": "stance lexicon CSV (default: the package's stance_lexicon.csv)",
+}
+
+
+def package_version() -> str:
+    """The installed distribution's version (the package's own when not installed).
+
+    Examples
+    --------
+    >>> package_version().count(".") >= 1
+    True
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("corpus_tools")
+    except PackageNotFoundError:  # imported from a source tree that was never installed
+        from corpus_tools import __version__
+
+        return __version__
+
 
 def _cmd_run_notebooks(args: argparse.Namespace) -> int:
     params = {name: getattr(args, name) for name in PARAMETER_NAMES}
@@ -29,26 +65,44 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for tests and documentation)."""
-    parser = argparse.ArgumentParser(prog="corpus-tools", description=__doc__)
+    parser = argparse.ArgumentParser(prog="corpus-tools", description=DESCRIPTION)
+    parser.add_argument("--version", action="version",
+                        version=f"%(prog)s {package_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    q = sub.add_parser("quotes", help="extract who-said-what from news articles")
+    q = sub.add_parser(
+        "quotes", help="extract who-said-what from news articles",
+        description="Print one record per quotation in English news articles (.txt, UTF-8): "
+                    "article, character offsets, text, kind, speaker, group, cue, stance and "
+                    "tone. Speakers of unknown group are reported on stderr, never dropped.")
     q.add_argument("paths", nargs="+", metavar="PATH", help="a .txt file or a folder of them")
-    q.add_argument("--actors", metavar="CSV", help="actor registry (default: data/actors.csv)")
-    q.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    q.add_argument("--actors", metavar="CSV",
+                   help="actor registry (default: the package's actors.csv)")
+    q.add_argument("--format", choices=("jsonl", "csv"), default="jsonl",
+                   help="JSON lines (one object per quote; offsets are integers, missing "
+                        "values null) or CSV with a header row (default: jsonl)")
     q.set_defaults(func=_cmd_quotes)
 
     from corpus_tools.cli_analyze import add_analyze_parser
 
     add_analyze_parser(sub)
 
-    r = sub.add_parser("run-notebooks", help="execute the numbered notebooks headlessly")
-    r.add_argument("notebooks", nargs="*", help="notebooks to run (default: all, in order)")
-    r.add_argument("--kernel", "-k", default=DEFAULT_KERNEL)
-    r.add_argument("--output-dir", help="folder for executed copies (default: build/executed)")
+    r = sub.add_parser(
+        "run-notebooks", help="execute the numbered notebooks headlessly",
+        description="Execute the numbered notebooks in order on a corpus and write their "
+                    "figures and tables. They replace the previous ones only when every "
+                    "notebook succeeded; a failure names the notebook and cell.")
+    r.add_argument("notebooks", nargs="*", metavar="NOTEBOOK",
+                   help="notebooks to run (default: all numbered notebooks, in order)")
+    r.add_argument("--kernel", "-k", default=DEFAULT_KERNEL,
+                   help=f"Jupyter kernel (default: {DEFAULT_KERNEL}, else python3)")
+    r.add_argument("--output-dir", metavar="DIR",
+                   help="folder for executed copies (default: build/executed for the seed "
+                        "corpus, else 'executed' beside the corpus)")
     for name in PARAMETER_NAMES:
+        metavar = "PATH" if name == "data_dir" else "CSV" if name.endswith("_csv") else "DIR"
         r.add_argument(f"--{name.replace('_', '-')}", dest=name, default=None,
-                       help=f"notebook parameter {name}")
+                       metavar=metavar, help=PARAMETER_HELP[name])
     r.set_defaults(func=_cmd_run_notebooks)
     return parser
 
@@ -59,12 +113,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except BrokenPipeError:
-        # ``corpus-tools quotes ... | head``: the reader left early. No traceback; point
-        # stdout at devnull so the interpreter's final flush does not raise again (the
-        # recipe in Python's ``signal`` documentation, which also exits with 1).
+        # ``corpus-tools quotes ... | head``: the reader left early, which is no error (exit
+        # 0, as for SIGPIPE-quiet tools). No traceback; point stdout at devnull so the
+        # interpreter's final flush does not raise again (the recipe in Python's
+        # ``signal`` documentation).
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 1
+        return 0
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 import warnings
 from collections.abc import Sequence
@@ -18,6 +19,8 @@ from corpus_tools.quotes import extract_quotes_from_text
 RECORD_COLUMNS = ["article_id", "quote_id", "start", "end", "text", "kind", "speaker",
                   "group", "group_source", "actor_id", "speaker_mention", "mention_start",
                   "mention_end", "cue"]
+#: Character offsets: integers in every output format (missing: null / empty).
+OFFSET_COLUMNS = ["start", "end", "mention_start", "mention_end"]
 
 
 def _text_files(paths: Sequence[str | Path]) -> list[Path]:
@@ -66,6 +69,38 @@ def extract_quote_records(paths: Sequence[str | Path],
     return scored[columns]
 
 
+def _json_value(value: object) -> object:
+    """A value JSON can hold: native Python scalars, ``None`` for anything missing."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if hasattr(value, "item"):  # numpy scalar
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def to_json_lines(records: pd.DataFrame) -> list[str]:
+    """One strict JSON object per row: integer offsets, ``null`` for missing values.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"start": [269.0, None], "speaker": ["Wu", float("nan")]})
+    >>> to_json_lines(df)
+    ['{"start": 269, "speaker": "Wu"}', '{"start": null, "speaker": null}']
+    """
+    table = _integer_offsets(records)
+    return [json.dumps({k: _json_value(v) for k, v in rec.items()}, ensure_ascii=False,
+                       allow_nan=False, default=str)
+            for rec in table.to_dict(orient="records")]
+
+
+def _integer_offsets(records: pd.DataFrame) -> pd.DataFrame:
+    """Offset columns as nullable integers (a float column of offsets prints ``269.0``)."""
+    offsets = [c for c in OFFSET_COLUMNS if c in records.columns]
+    return records.astype({c: "Int64" for c in offsets})
+
+
 def quotes_command(paths: Sequence[str | Path], actors_csv: str | Path | None = None,
                    fmt: str = "jsonl", out: TextIO | None = None) -> int:
     """Write one record per quote as JSON lines or CSV; return the exit code.
@@ -83,8 +118,8 @@ def quotes_command(paths: Sequence[str | Path], actors_csv: str | Path | None = 
     for w in caught:
         print(f"warning: {w.message}", file=sys.stderr)
     if fmt == "csv":
-        records.to_csv(out, index=False, lineterminator="\n")
+        _integer_offsets(records).to_csv(out, index=False, lineterminator="\n")
     else:
-        for rec in records.to_dict(orient="records"):
-            out.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+        for line in to_json_lines(records):
+            out.write(line + "\n")
     return 0

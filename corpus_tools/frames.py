@@ -1,7 +1,7 @@
 """Framing: a documented codebook, frame tags per unit with evidence, and group shares.
 
 A *frame* selects "some aspects of a perceived reality and makes them more salient"
-(Entman 1993). The codebook (``data/frames.csv``) is written for this project and grounded
+(Entman 1993). The codebook (``resources/frames.csv``) is written for this project and grounded
 in two schemes: the generic policy frames of the Media Frames Corpus (Boydstun et al.
 2014; Card et al. 2015: economic, capacity and resources, morality, fairness, legality,
 policy, crime and punishment, security and defense, health and safety, quality of life,
@@ -51,11 +51,11 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from corpus_tools.paths import DATA_DIR
+from corpus_tools.paths import RESOURCES_DIR
 from corpus_tools.style import GROUP_ORDER
 from corpus_tools.tokenize import normalize, stem, tokenize
 
-FRAMES_CSV = DATA_DIR / "frames.csv"
+FRAMES_CSV = RESOURCES_DIR / "frames.csv"
 CODEBOOK_COLUMNS = ["frame_id", "name", "definition", "mfc_dimension", "mendelsohn_frame",
                     "indicators", "example", "example_article_id"]
 HIT_COLUMNS = ["unit_id", "article_id", "frame", "term", "indicator", "start", "end"]
@@ -149,7 +149,7 @@ def load_codebook(path: str | Path | None = None) -> pd.DataFrame:
         A CSV with columns ``frame_id, name, definition, mfc_dimension,
         mendelsohn_frame, indicators, example, example_article_id`` and optionally
         ``exclude``; ``indicators`` and ``exclude`` are ``|``-separated patterns.
-        Defaults to the project's ``data/frames.csv``.
+        Defaults to the project's ``resources/frames.csv``.
 
     Returns
     -------

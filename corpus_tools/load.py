@@ -21,13 +21,36 @@ from pathlib import Path
 import pandas as pd
 
 from corpus_tools.clean import clean_text, detect_layout, split_paragraphs
-from corpus_tools.paths import DATA_DIR, resolve_dir
+from corpus_tools.paths import DATA_DIR, NoDataDirError, resolve_dir, seed_data_dir
 from corpus_tools.validate_input import METADATA_COLUMNS, CorpusError, check_corpus, parse_date
 
-__all__ = ["CORPUS_COLUMNS", "METADATA_COLUMNS", "CorpusError", "load_corpus"]
+__all__ = ["CORPUS_COLUMNS", "METADATA_COLUMNS", "CorpusError", "load_corpus",
+           "resolve_data_dir"]
 
 CORPUS_COLUMNS = [*METADATA_COLUMNS, "year", "text", "body", "n_chars", "exclude", "removed",
                   "layout"]
+
+
+def resolve_data_dir(data_dir: str | Path | None = None) -> Path:
+    """The corpus location a user gave (relative to the current directory), or the
+    project's seed corpus when none is given.
+
+    Raises
+    ------
+    CorpusError
+        When none is given and the package is installed without the project checkout.
+
+    Examples
+    --------
+    >>> resolve_data_dir() == DATA_DIR
+    True
+    """
+    if data_dir is not None and str(data_dir) != "":
+        return resolve_dir(data_dir, DATA_DIR)
+    try:
+        return seed_data_dir()
+    except NoDataDirError as err:
+        raise CorpusError([str(err)]) from None
 
 
 def load_corpus(data_dir: str | Path | None = None) -> pd.DataFrame:
@@ -68,7 +91,7 @@ def load_corpus(data_dir: str | Path | None = None) -> pd.DataFrame:
     >>> corpus[["article_id", "outlet"]].iloc[0].tolist()
     ['000_674bf23a13580e8a', 'Politico']
     """
-    data_dir = resolve_dir(data_dir, DATA_DIR)
+    data_dir = resolve_data_dir(data_dir)
     checked = check_corpus(data_dir, keep_texts=True)
     meta, texts = checked.meta, checked.texts
     published = [parse_date(v, "", []) for v in meta["published"]]  # checked already

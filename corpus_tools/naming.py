@@ -4,7 +4,7 @@ The choice between *illegal aliens*, *illegal immigrants*, *undocumented immigra
 *immigrants* or *our immigrant neighbors* is a classic equivalency-framing measure in the
 immigration literature (Merolla, Ramakrishnan & Haynes 2013, *Perspectives on Politics*
 11(3); Haynes, Merolla & Ramakrishnan 2016, *Framing Immigrants*). The labels, their
-regular expressions, categories and sources live in a data file (``data/naming.csv``), so
+regular expressions, categories and sources live in a data file (``resources/naming.csv``), so
 they can be read, criticised and changed without touching code.
 
 Matches are found in each unit's text (quotes for the voices, narration with quoted words
@@ -23,11 +23,11 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from corpus_tools.paths import DATA_DIR
+from corpus_tools.paths import RESOURCES_DIR
 from corpus_tools.segment import split_sentences
 from corpus_tools.terms import _check_columns
 
-NAMING_CSV = DATA_DIR / "naming.csv"
+NAMING_CSV = RESOURCES_DIR / "naming.csv"
 NAMING_COLUMNS = ["label", "category", "pattern", "source"]
 EVIDENCE_COLUMNS = ["article_id", "unit_id", "speaker", "group", "outlet", "label", "category",
                     "start", "end", "match", "sentence"]
@@ -45,7 +45,7 @@ def load_naming(path: str | Path | None = None) -> pd.DataFrame:
     ----------
     path : str or Path, optional
         A CSV with columns ``label, category, pattern, source``; lines starting with ``#``
-        are comments. Defaults to the project's ``data/naming.csv``.
+        are comments. Defaults to the project's ``resources/naming.csv``.
 
     Returns
     -------
@@ -165,7 +165,7 @@ def find_naming(units: pd.DataFrame, naming: pd.DataFrame | str | Path | None = 
     units : DataFrame
         ``article_id, start, text`` and optionally ``unit_id, speaker, group, outlet``.
     naming : DataFrame, path or None
-        The label list (:func:`load_naming`); default ``data/naming.csv``.
+        The label list (:func:`load_naming`); default ``resources/naming.csv``.
     keep_columns : sequence of str, optional
         Further unit columns to copy onto each evidence row (e.g. ``["year"]``).
 
@@ -211,7 +211,7 @@ def count_naming(units: pd.DataFrame, by: str | Sequence[str] = "group",
     by : str or sequence of str, default "group"
         Grouping column(s), e.g. ``"outlet"`` or ``["outlet", "group"]``.
     naming : DataFrame, path or None
-        The label list; default ``data/naming.csv`` (:func:`load_naming`).
+        The label list; default ``resources/naming.csv`` (:func:`load_naming`).
 
     Returns
     -------

@@ -13,14 +13,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from corpus_tools.paths import ANNOTATIONS_DIR, resolve_dir
+from corpus_tools.paths import ANNOTATIONS_DIR, IN_CHECKOUT, resolve_dir
 
 GOLD_COLUMNS = ["article_id", "quote_id", "start", "end", "text", "kind", "speaker",
                 "actor_id", "group"]
 
 
 def load_gold_quotes(path: str | Path | None = None) -> pd.DataFrame:
-    """Read hand-coded gold quotes (default ``data/annotations/quotes_gold.csv``)."""
+    """Read hand-coded gold quotes (default ``data/annotations/quotes_gold.csv``; an empty
+    table when the package is installed without the project checkout, which has none)."""
+    if path is None and not IN_CHECKOUT:
+        return pd.DataFrame(columns=GOLD_COLUMNS)
     path = resolve_dir(path, ANNOTATIONS_DIR / "quotes_gold.csv")
     gold = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     missing = [c for c in GOLD_COLUMNS if c not in gold.columns]

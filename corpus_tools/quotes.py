@@ -1454,7 +1454,7 @@ def extract_quotes_from_text(text: str, article_id: str = "doc",
         :func:`corpus_tools.clean.split_paragraphs` finds them).
     article_id : str, default "doc"
     actors : ActorRegistry or DataFrame, optional
-        The actor registry; defaults to ``data/actors.csv``.
+        The actor registry; defaults to ``resources/actors.csv``.
     exclude : sequence of (start, end)
         Spans of paragraphs to skip (headline and chrome; see ``load_corpus``'s
         ``exclude``). Default: the headline and any chrome found by cleaning.

@@ -36,7 +36,7 @@ from corpus_tools.frames import (
     _words,
     parse_pattern,
 )
-from corpus_tools.paths import ANNOTATIONS_DIR, RESOURCES_DIR, resolve_dir
+from corpus_tools.paths import ANNOTATIONS_DIR, IN_CHECKOUT, RESOURCES_DIR, resolve_dir
 from corpus_tools.tokenize import analyze
 from corpus_tools.tone import score_tone
 
@@ -211,7 +211,11 @@ def semeval_f1(truth: list[str], predicted: list[str]) -> float:
 
 
 def load_stance_gold(path: str | Path | None = None) -> pd.DataFrame:
-    """Hand-coded stance of the gold quotes (default ``data/annotations/stance_gold.csv``)."""
+    """Hand-coded stance of the gold quotes (default ``data/annotations/stance_gold.csv``;
+    an empty table when the package is installed without the project checkout)."""
+    if path is None and not IN_CHECKOUT:
+        return pd.DataFrame(columns=["article_id", "quote_id", "start", "end", "text", "stance",
+                                     "justification"])
     path = resolve_dir(path, ANNOTATIONS_DIR / "stance_gold.csv")
     gold = pd.read_csv(path, dtype=str, keep_default_na=False)
     bad = gold[~gold["stance"].isin(LABELS)]

@@ -22,8 +22,7 @@ from typing import Any
 import pandas as pd
 
 from corpus_tools.clean import clean_text, detect_layout, split_paragraphs
-from corpus_tools.load import CORPUS_COLUMNS
-from corpus_tools.paths import DATA_DIR, resolve_dir
+from corpus_tools.load import CORPUS_COLUMNS, resolve_data_dir
 from corpus_tools.validate_input import (
     METADATA_COLUMNS,
     CheckedCorpus,
@@ -155,7 +154,7 @@ def open_articles(source: str | Path | None = None,
     """
     if chunk_size < 1:
         raise ValueError(f"chunk_size must be >= 1, not {chunk_size}")
-    checked = check_corpus(resolve_dir(source, DATA_DIR))
+    checked = check_corpus(resolve_data_dir(source))
     if not checked.is_table:
         return len(checked.meta), _folder_chunks(checked, chunk_size)
     if not checked.meta["article_id"].is_monotonic_increasing:

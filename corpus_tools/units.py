@@ -91,7 +91,7 @@ def extract_units(corpus: pd.DataFrame, quotes: pd.DataFrame | None = None,
         own. Defaults to :func:`corpus_tools.quotes.extract_quotes` on ``corpus``.
     actors : path, DataFrame or ActorRegistry, optional
         The actor registry used when quotes are extracted here (default
-        ``data/actors.csv``).
+        ``resources/actors.csv``).
     sentences : DataFrame, optional
         :func:`corpus_tools.segment.extract_sentences` of ``corpus``, if already computed
         (saves splitting the articles a second time).

@@ -394,7 +394,8 @@ def check_corpus(source: Path, keep_texts: bool = False) -> CheckedCorpus:
     elif source.is_dir():
         rows, text_dir = _folder_rows(source, problems)
     else:
-        raise CorpusError([f"data folder not found: {source}"])
+        kind = "corpus file" if source.suffix.lower() in TABLE_SUFFIXES else "data folder"
+        raise CorpusError([f"{kind} not found: {source}"])
     _check_metadata(rows, "articles.csv" if text_dir is not None else source.name, problems)
     meta = pd.DataFrame(rows, columns=[*METADATA_COLUMNS, "_line", "_label"])
     if text_dir is not None:

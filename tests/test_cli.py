@@ -51,3 +51,77 @@ def test_every_public_name_resolves():
             assert name in {"GROUP_ORDER", "GROUP_COLORS"} and len(obj) >= 3, name
     with pytest.raises(AttributeError, match="no attribute 'no_such_name'"):
         corpus_tools.no_such_name  # noqa: B018
+
+
+def _all_parsers():
+    parser = build_parser()
+    subs = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+    return [parser, *subs.choices.values()]
+
+
+def test_version_is_the_installed_package_version(capsys):
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"corpus-tools {version('corpus_tools')}"
+
+
+def test_help_texts_have_no_restructuredtext_markup():
+    for parser in _all_parsers():
+        text = parser.format_help()
+        for markup in ("``", ":func:", ":mod:", ":class:"):
+            assert markup not in text, f"{parser.prog}: {markup} in help"
+
+
+def test_quotes_help_describes_the_command_and_its_formats():
+    quotes = next(p for p in _all_parsers() if p.prog.endswith(" quotes"))
+    assert quotes.description and "quotation" in quotes.description
+    fmt = next(a for a in quotes._actions if "--format" in a.option_strings)
+    assert fmt.help and "JSON lines" in fmt.help and "CSV" in fmt.help
+
+
+def test_a_missing_notebook_is_a_clear_error(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["run-notebooks", "nope.ipynb", "--output-dir", "out"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: no such notebook: ") and str(tmp_path / "nope.ipynb") in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_analyze_that_fails_creates_no_output_folder(tmp_path, capsys):
+    out = tmp_path / "tables"
+    assert main(["analyze", str(tmp_path / "missing"), "--out", str(out),
+                 "--no-progress"]) == 2
+    assert "missing" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_analyze_that_fails_leaves_an_existing_folder(tmp_path):
+    out = tmp_path / "tables"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine")
+    assert main(["analyze", str(tmp_path / "missing"), "--out", str(out),
+                 "--no-progress"]) == 2
+    assert [p.name for p in out.iterdir()] == ["keep.txt"]
+
+
+def test_analyze_reports_throughput_only_when_it_means_something(tmp_path, capsys, monkeypatch):
+    from types import SimpleNamespace
+
+    from corpus_tools import cli_analyze
+    from corpus_tools.paths import RAW_DIR
+
+    def run(**kw):
+        return SimpleNamespace(**{"n_articles": 100, "n_bytes": 2_000_000, "seconds": 4.0,
+                                  **kw})
+
+    assert cli_analyze._throughput(run()) == " (25.0 articles/s, 0.50 MB/s)"
+    assert cli_analyze._throughput(run(n_articles=0, n_bytes=0)) == ""
+    assert cli_analyze._throughput(run(seconds=0.2)) == ""  # start-up, not throughput
+    # a short run on the seeds says how long it took, not a rate
+    monkeypatch.setattr(cli_analyze, "MIN_SECONDS_FOR_RATE", 1e9)
+    assert main(["analyze", str(RAW_DIR), "--out", str(tmp_path / "t"), "--no-progress"]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("analyzed 3 articles") and "MB/s" not in err and "nan" not in err

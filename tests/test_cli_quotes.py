@@ -6,6 +6,7 @@ import io
 import json
 
 import pandas as pd
+import pytest
 
 from corpus_tools.cli import main
 from corpus_tools.cli_quotes import quotes_command
@@ -50,3 +51,64 @@ def test_a_reader_that_stops_early_gets_no_traceback():
     stderr = proc.stderr.read().decode()
     proc.wait(timeout=60)
     assert "Traceback" not in stderr
+
+
+FIXTURES = RAW_DIR.parents[1] / "tests" / "fixtures" / "articles"
+
+
+def _strict(line: str) -> dict:
+    """json.loads that rejects the NaN/Infinity extensions Python's parser accepts."""
+    def reject(name):
+        raise ValueError(f"not JSON: {name}")
+
+    return json.loads(line, parse_constant=reject)
+
+
+def test_jsonl_is_strict_json_with_integer_offsets_and_null_for_missing():
+    out = io.StringIO()
+    assert quotes_command([FIXTURES], fmt="jsonl", out=out) == 0
+    lines = out.getvalue().splitlines()
+    assert len(lines) > 700
+    records = [_strict(line) for line in lines]  # every line, strictly
+    for rec in records:
+        for key in ("start", "end"):
+            assert type(rec[key]) is int, rec
+        for key in ("mention_start", "mention_end"):
+            assert rec[key] is None or type(rec[key]) is int, rec
+    # term quotes have no stance score or tone: null, not NaN, and not dropped
+    assert any(rec["kind"] == "term" and rec["stance_score"] is None for rec in records)
+    assert "NaN" not in out.getvalue()
+
+
+def test_float_offsets_and_missing_values_become_integers_and_null():
+    from corpus_tools.cli_quotes import to_json_lines
+
+    # a speaker mention missing in one row makes pandas store the offsets as floats
+    table = pd.DataFrame({"start": [269, 300], "mention_start": [12.0, float("nan")],
+                          "speaker": ["Wu", None], "tone": [0.25, float("nan")]})
+    assert [_strict(line) for line in to_json_lines(table)] == [
+        {"start": 269, "mention_start": 12, "speaker": "Wu", "tone": 0.25},
+        {"start": 300, "mention_start": None, "speaker": None, "tone": None}]
+
+
+def test_csv_offsets_are_integers():
+    out = io.StringIO()
+    assert quotes_command([FIXTURES], fmt="csv", out=out) == 0
+    table = pd.read_csv(io.StringIO(out.getvalue()), dtype=str, keep_default_na=False)
+    for col in ("start", "end", "mention_start", "mention_end"):
+        assert table[col].str.fullmatch(r"-?\d*").all(), col
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_a_reader_that_takes_one_line_ends_the_command_with_exit_0(fmt):
+    import subprocess
+    import sys
+
+    # ``corpus-tools quotes FOLDER --format csv | head -1`` (more output than a pipe holds)
+    proc = subprocess.Popen([sys.executable, "-m", "corpus_tools", "quotes", str(FIXTURES),
+                             "--format", fmt], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 0, stderr
+    assert first and "Traceback" not in stderr and "Exception ignored" not in stderr
