@@ -23,6 +23,7 @@ import pandas as pd
 
 from corpus_tools.clean import clean_text, detect_layout, split_paragraphs
 from corpus_tools.load import CORPUS_COLUMNS, resolve_data_dir
+from corpus_tools.paths import DATA_DIR  # noqa: F401  (the doctests' seed corpus)
 from corpus_tools.validate_input import (
     METADATA_COLUMNS,
     CheckedCorpus,
