@@ -443,6 +443,12 @@ class _Context:
     #: transcript label -> the speaker its first labelled line (with a role) gave
     label_speakers: dict[str, _Quote] = field(default_factory=dict)
 
+    #: where each paragraph starts (for binary searches)
+    paragraph_starts: list[int] = field(init=False, default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.paragraph_starts = [a for a, _ in self.paragraphs]
+
     def starts(self, pstart: int, pend: int) -> list[int]:
         """Sentence starts of the paragraph ``raw[pstart:pend]`` (cached)."""
         found = self.sentence_starts.get(pstart)
@@ -1068,7 +1074,7 @@ def _surname_mentions(surname: str, lo: int, ctx: _Context
     first one. A surname that does not start with a word character is scanned for.
     """
     pattern = re.compile(r"\b" + re.escape(surname) + r"\b")
-    starts = [a for a, _ in ctx.paragraphs]
+    starts = ctx.paragraph_starts
     lead = re.match(r"\w+", surname)
     if lead is None:  # the pattern's own semantics, paragraph by paragraph
         for k in range(max(0, bisect.bisect_right(starts, lo) - 1), len(starts)):
