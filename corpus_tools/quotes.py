@@ -436,6 +436,8 @@ class _Context:
     last: _Quote | None = None
     #: word -> start offsets (see ``_word_positions``)
     word_index: dict[str, list[int]] | None = None
+    #: casefolded word -> the words of the article (see ``_words_by_casefold``)
+    casefolds: dict[str, list[str]] | None = None
     #: surname -> how many of its first mentions have no first name (``_full_name``)
     no_first_name: dict[str, int] = field(default_factory=dict)
     #: (transcript label, number of persons known) -> its speaker (``_labelled_speaker``)
@@ -1401,6 +1403,16 @@ def _word_positions(ctx: _Context) -> dict[str, list[int]]:
     return ctx.word_index
 
 
+def _words_by_casefold(ctx: _Context) -> dict[str, list[str]]:
+    """The article's words grouped by ``str.casefold``, in first-occurrence order (built
+    once: a transcript label is looked up without a pass over the vocabulary)."""
+    if ctx.casefolds is None:
+        ctx.casefolds = {}
+        for word in _word_positions(ctx):
+            ctx.casefolds.setdefault(word.casefold(), []).append(word)
+    return ctx.casefolds
+
+
 def _full_name(surname: str, pos: int, ctx: _Context) -> _Quote | None:
     """The first earlier mention of ``surname`` with a first name (``Dwayne Fisher runs a
     taco truck`` before ``Fisher said``), added to the roster; or None."""
@@ -1783,8 +1795,7 @@ def _find_labelled(label: str, pos: int, ctx: _Context) -> _Quote | None:
             return person
     surname = key.title()
     if surname not in _word_positions(ctx):  # “McDonald”, “DeLuca”: the article's spelling
-        surname = next((w for w in _word_positions(ctx) if w.casefold() == key and
-                        w != label), "")
+        surname = next((w for w in _words_by_casefold(ctx).get(key, ()) if w != label), "")
     named = _full_name(surname, pos, ctx) if surname else None  # “Radio’s Sam Whitaker”
     if named is not None:
         return named
