@@ -911,8 +911,10 @@ def _attribute_after(raw: str, q: _Quote, pend: int, next_open: int, ctx: _Conte
     content = raw[q.start:q.end].rstrip()
     # After a complete sentence (“...?” / “...!” / “...”) a capitalised word starts new
     # narration, unless the sentence is only a short tag: “Who will pay?” Bass asked.
-    after = _NON_SPACE.search(raw, q.close_mark + 1, pend) if q.closed else None
-    ends = q.closed and content[-1:] in _TERMINAL and not (after and after.group().islower())
+    ends = q.closed and content[-1:] in _TERMINAL
+    if ends:  # the first character after the quote, without slicing the paragraph's rest
+        after = _NON_SPACE.search(raw, q.close_mark + 1, pend)
+        ends = not (after and after.group().islower())
     a = q.close_mark + 1 if q.closed else q.end
     b = min(pend, next_open if next_open > a else pend, a + 300)
     if a >= b:
