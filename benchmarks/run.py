@@ -1,5 +1,6 @@
 """Benchmarks for issue 7: throughput, linearity, memory, parallel speed-up, reference
-tokenizers, notebook overhead and adversarial input. Run with ``make bench`` or
+tokenizers, notebook overhead and adversarial input (with issue 12's long paragraphs).
+Run with ``make bench`` or
 
     .venv/bin/python benchmarks/run.py [--sizes 1000,10000] [--skip-notebooks] [--dask]
 
@@ -185,6 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-notebooks", action="store_true")
     parser.add_argument("--skip-speedup", action="store_true")
     parser.add_argument("--skip-adversarial", action="store_true")
+    parser.add_argument("--skip-long", action="store_true",
+                        help="skip the same text as paragraphs vs one line, 1 and 5 MB (~2 min)")
     parser.add_argument("--dask", action="store_true",
                         help="also measure 2 Dask workers vs 1 (local cluster)")
     parser.add_argument("--json", default=str(ROOT / "build" / "bench" / "results.json"))
@@ -254,6 +257,12 @@ def main(argv: list[str] | None = None) -> int:
                               cwd=ROOT, check=False)
         results["adversarial_quotes_script"] = proc.stdout[-4000:]
         print("\n== benchmarks/bench_quotes_adversarial.py ==\n" + proc.stdout)
+    long_paragraphs = HERE / "bench_quotes_long.py"
+    if long_paragraphs.is_file() and not args.skip_long:
+        proc = subprocess.run([PYTHON, str(long_paragraphs)], capture_output=True, text=True,
+                              cwd=ROOT, check=False)
+        results["long_paragraphs_script"] = proc.stdout[-4000:]
+        print("\n== benchmarks/bench_quotes_long.py ==\n" + proc.stdout)
     results["adversarial"] = {} if args.skip_adversarial else run_child("adversarial")
     if results["adversarial"]:
         print("\n== adversarial input (about 1 MB each) ==")

@@ -326,6 +326,8 @@ _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 _ALNUM = re.compile(r"[^\W_]")  # exactly str.isalnum: \w without the underscore
 #: How many earlier mentions pronoun resolution looks back over (bounds the work).
 _LOOKBACK = 64
+#: The first character that ``str.lstrip()`` keeps (without slicing the rest of a paragraph).
+_NON_SPACE = re.compile(r"\S")
 
 
 @dataclass(slots=True)
@@ -350,6 +352,72 @@ class _Quote:
     role: str = ""  # lower-cased mention or registry role, for ``the mayor`` etc.
 
 
+_Entry = tuple[int, int, "_Quote"]
+
+
+def _entry_position(entry: _Entry) -> int:
+    return entry[0]
+
+
+class _Timeline:
+    """Entries ``(position, sentence start, speaker)`` kept in position order, as a list of
+    blocks of at most ``2 * block`` entries, so that adding one costs O(log n + block)
+    wherever it goes (``bisect.insort`` into one long list moves every later entry: the
+    quadratic step of issue 12). An entry goes after those at the same position, as
+    ``bisect.insort`` puts it.
+
+    Examples
+    --------
+    >>> t = _Timeline(block=2)
+    >>> for pos in (5, 1, 3, 3, 9, 0):
+    ...     t.add((pos, len(t), None))
+    >>> len(t), [e[:2] for e in t.before(4, 3)]
+    (6, [(3, 3), (3, 2), (1, 1)])
+    """
+
+    __slots__ = ("_blocks", "_maxes", "_len", "_block")
+
+    def __init__(self, block: int = 512) -> None:
+        self._blocks: list[list[_Entry]] = []
+        self._maxes: list[int] = []  # the last position of each block
+        self._len = 0
+        self._block = block
+
+    def __len__(self) -> int:
+        return self._len
+
+    def add(self, entry: _Entry) -> None:
+        """Insert ``entry`` after every entry at the same or an earlier position."""
+        pos = entry[0]
+        self._len += 1
+        if not self._blocks:
+            self._blocks.append([entry])
+            self._maxes.append(pos)
+            return
+        b = min(bisect.bisect_right(self._maxes, pos), len(self._blocks) - 1)
+        block = self._blocks[b]
+        bisect.insort(block, entry, key=_entry_position)
+        self._maxes[b] = block[-1][0]
+        if len(block) > 2 * self._block:  # split: blocks stay short
+            half = self._block
+            self._blocks[b:b + 1] = [block[:half], block[half:]]
+            self._maxes[b:b + 1] = [block[half - 1][0], block[-1][0]]
+
+    def before(self, pos: int, limit: int = _LOOKBACK) -> list[_Entry]:
+        """The at most ``limit`` entries right before ``pos`` (strictly), nearest first."""
+        out: list[_Entry] = []
+        b = bisect.bisect_left(self._maxes, pos)  # blocks before b end before pos
+        if b < len(self._blocks):
+            block = self._blocks[b]
+            i = bisect.bisect_left(block, pos, key=_entry_position)
+            out.extend(block[max(0, i - limit):i][::-1])
+        while len(out) < limit and b > 0:
+            b -= 1
+            block = self._blocks[b]
+            out.extend(block[max(0, len(block) - (limit - len(out))):][::-1])
+        return out
+
+
 @dataclass
 class _Context:
     """What the attribution of later quotes may refer back to."""
@@ -357,8 +425,8 @@ class _Context:
     registry: ActorRegistry
     #: (position, start of its sentence, speaker) in text order; a negative start
     #: ``-1 - k`` means "in paragraph k, not split yet" (see :meth:`sentence_of`)
-    persons: list[tuple[int, int, _Quote]] = field(default_factory=list)
-    organizations: list[tuple[int, int, _Quote]] = field(default_factory=list)
+    persons: _Timeline = field(default_factory=_Timeline)
+    organizations: _Timeline = field(default_factory=_Timeline)
     #: unregistered people of this article: surname -> a speaker record
     roster: dict[str, _Quote] = field(default_factory=dict)
     raw: str = ""
@@ -369,10 +437,20 @@ class _Context:
     last: _Quote | None = None
     #: word -> start offsets (see ``_word_positions``)
     word_index: dict[str, list[int]] | None = None
+    #: casefolded word -> the words of the article (see ``_words_by_casefold``)
+    casefolds: dict[str, list[str]] | None = None
+    #: surname -> how many of its first mentions have no first name (``_full_name``)
+    no_first_name: dict[str, int] = field(default_factory=dict)
     #: (transcript label, number of persons known) -> its speaker (``_labelled_speaker``)
     labels: dict[tuple[str, int], _Quote | None] = field(default_factory=dict)
     #: transcript label -> the speaker its first labelled line (with a role) gave
     label_speakers: dict[str, _Quote] = field(default_factory=dict)
+
+    #: where each paragraph starts (for binary searches)
+    paragraph_starts: list[int] = field(init=False, default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.paragraph_starts = [a for a, _ in self.paragraphs]
 
     def starts(self, pstart: int, pend: int) -> list[int]:
         """Sentence starts of the paragraph ``raw[pstart:pend]`` (cached)."""
@@ -389,8 +467,15 @@ class _Context:
         if sent >= 0:
             return sent
         pstart, pend = self.paragraphs[-1 - sent]
-        starts = self.starts(pstart, pend) or [pstart]
-        return max((a for a in starts if a <= pos), default=pstart)
+        return self.sentence_start(pos, pstart, pend)
+
+    def sentence_start(self, pos: int, pstart: int, pend: int) -> int:
+        """Start of the sentence holding ``pos`` in paragraph ``raw[pstart:pend]`` (the
+        paragraph start if ``pos`` is before its first sentence): a binary search, not a
+        scan of the paragraph's sentences (a one-line file is one paragraph)."""
+        starts = self.starts(pstart, pend)
+        i = bisect.bisect_right(starts, pos)
+        return starts[i - 1] if i else pstart
 
 
 # --------------------------------------------------------------------------- spans
@@ -569,18 +654,17 @@ def _definite_referent(noun: str, pos: int, ctx: _Context,
     best: tuple[int, _Quote] | None = None
     for items in (ctx.organizations,) if organizations_only else (ctx.persons,
                                                                  ctx.organizations):
-        i = bisect.bisect_left(items, pos, key=lambda x: x[0])
-        for k in range(i - 1, max(0, i - _LOOKBACK) - 1, -1):
-            if _has_role(items[k][2], noun):
-                if best is None or items[k][0] > best[0]:
-                    best = (items[k][0], items[k][2])
+        for at, _, ref in items.before(pos):
+            if _has_role(ref, noun):
+                if best is None or at > best[0]:
+                    best = (at, ref)
                 break
     if best is not None:
         return best[1]
     return _latest(ctx.organizations, pos, ctx) if noun in _ORG_NOUNS else None
 
 
-def _latest(items: list[tuple[int, int, _Quote]], pos: int, ctx: _Context,
+def _latest(items: _Timeline, pos: int, ctx: _Context,
             gender: str = "") -> _Quote | None:
     """The most recent compatible referent before ``pos``; within that sentence, the first
     (the subject, usually: in ``Tom Homan, appointed by President-elect Trump, had a
@@ -588,16 +672,15 @@ def _latest(items: list[tuple[int, int, _Quote]], pos: int, ctx: _Context,
     def ok(q: _Quote) -> bool:
         return not gender or not q.gender or q.gender == gender
 
-    i = bisect.bisect_left(items, pos, key=lambda x: x[0])
-    lo = max(0, i - _LOOKBACK)
-    latest = next((k for k in range(i - 1, lo - 1, -1) if ok(items[k][2])), None)
+    window = items.before(pos)  # nearest first
+    latest = next((k for k, item in enumerate(window) if ok(item[2])), None)
     if latest is None:
         return None
-    sent = ctx.sentence_of(items[latest])
+    sent = ctx.sentence_of(window[latest])
     k = latest
-    while k - 1 >= lo and ctx.sentence_of(items[k - 1]) == sent:
-        k -= 1
-    return next(items[j][2] for j in range(k, latest + 1) if ok(items[j][2]))
+    while k + 1 < len(window) and ctx.sentence_of(window[k + 1]) == sent:
+        k += 1
+    return next(window[j][2] for j in range(k, latest - 1, -1) if ok(window[j][2]))
 
 
 _AFTER_PREPOSITION = re.compile(r"\b(?:at|in|from|to|of|near|outside|inside|into|for|with)"
@@ -645,10 +728,10 @@ def _last_mentioned(pos: int, ctx: _Context) -> _Quote | None:
     """The organisation mentioned last before ``pos`` (which issued the document the next
     sentence quotes), within the current or previous paragraph; or None. (A person's
     document names its author: ``signed by``.)"""
-    i = bisect.bisect_left(ctx.organizations, pos, key=lambda x: x[0])
-    if not i:
+    last = ctx.organizations.before(pos, 1)
+    if not last:
         return None
-    at, _, org = ctx.organizations[i - 1]
+    at, _, org = last[0]
     k = bisect.bisect_right(ctx.paragraphs, pos, key=lambda x: x[0]) - 1
     floor = ctx.paragraphs[max(0, k - 1)][0] if k >= 0 else 0
     return org if at >= floor else None
@@ -842,8 +925,10 @@ def _attribute_after(raw: str, q: _Quote, pend: int, next_open: int, ctx: _Conte
     content = raw[q.start:q.end].rstrip()
     # After a complete sentence (“...?” / “...!” / “...”) a capitalised word starts new
     # narration, unless the sentence is only a short tag: “Who will pay?” Bass asked.
-    ends = q.closed and content[-1:] in _TERMINAL and not raw[q.close_mark + 1:pend].lstrip()[:1] \
-        .islower()
+    ends = q.closed and content[-1:] in _TERMINAL
+    if ends:  # the first character after the quote, without slicing the paragraph's rest
+        after = _NON_SPACE.search(raw, q.close_mark + 1, pend)
+        ends = not (after and after.group().islower())
     a = q.close_mark + 1 if q.closed else q.end
     b = min(pend, next_open if next_open > a else pend, a + 300)
     if a >= b:
@@ -993,16 +1078,40 @@ def _add_to_roster(q: _Quote, ctx: _Context) -> None:
     if surname in ctx.roster:
         return
     ctx.roster[surname] = q
+    for pos, (pstart, pend) in _surname_mentions(surname, q.open_mark, ctx):
+        ctx.persons.add((pos, ctx.sentence_start(pos, pstart, pend), q))
+
+
+def _surname_mentions(surname: str, lo: int, ctx: _Context
+                      ) -> Iterator[tuple[int, tuple[int, int]]]:
+    """Where ``\\bsurname\\b`` occurs in the body paragraphs from ``lo`` on, with the
+    paragraph, in text order (what ``re.finditer`` over each paragraph gives).
+
+    Looked up in the article's word index, so each surname costs its own occurrences, not
+    a pass over the text: a match starts a ``\\w+`` run, and that run is the surname's
+    first one. A surname that does not start with a word character is scanned for.
+    """
     pattern = re.compile(r"\b" + re.escape(surname) + r"\b")
-    for pstart, pend in ctx.paragraphs:
-        if pend <= q.open_mark:
+    starts = ctx.paragraph_starts
+    lead = re.match(r"\w+", surname)
+    if lead is None:  # the pattern's own semantics, paragraph by paragraph
+        for k in range(max(0, bisect.bisect_right(starts, lo) - 1), len(starts)):
+            pstart, pend = ctx.paragraphs[k]
+            for m in pattern.finditer(ctx.raw, max(pstart, lo), pend):
+                yield m.start(), (pstart, pend)
+        return
+    positions = _word_positions(ctx).get(lead.group(), [])
+    last_end = -1  # finditer's matches do not overlap
+    for i in range(bisect.bisect_left(positions, lo), len(positions)):
+        p = positions[i]
+        k = bisect.bisect_right(starts, p) - 1
+        if k < 0 or p < last_end or p >= ctx.paragraphs[k][1]:
             continue
-        sentence_starts = None
-        for m in pattern.finditer(ctx.raw, max(pstart, q.open_mark), pend):
-            if sentence_starts is None:
-                sentence_starts = ctx.starts(pstart, pend)
-            sent = max((a for a in sentence_starts if a <= m.start()), default=pstart)
-            bisect.insort(ctx.persons, (m.start(), sent, q), key=lambda x: x[0])
+        pstart, pend = ctx.paragraphs[k]
+        m = pattern.match(ctx.raw, p, pend)
+        if m is not None:
+            last_end = m.end()
+            yield p, (pstart, pend)
 
 
 def _register(q: _Quote, ctx: _Context) -> None:
@@ -1017,11 +1126,11 @@ def _register(q: _Quote, ctx: _Context) -> None:
             # the attribution said who they are (“State Senate Minority Leader ...”): later
             # mentions of the surname keep it
             known.group, known.group_source = q.group, q.group_source
-        bisect.insort(ctx.persons, (q.open_mark, q.open_mark, q), key=lambda x: x[0])
+        ctx.persons.add((q.open_mark, q.open_mark, q))
         if not q.actor_id and len(q.speaker.split()) >= 2:
             _add_to_roster(q, ctx)
     elif q.speaker_kind == "organization" or q.actor_id:
-        bisect.insort(ctx.organizations, (q.open_mark, q.open_mark, q), key=lambda x: x[0])
+        ctx.organizations.add((q.open_mark, q.open_mark, q))
 
 
 def _mentions_by_paragraph(raw: str, paragraphs: Sequence[tuple[int, int]], ctx: _Context
@@ -1060,9 +1169,9 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
                 actor.gender
             stub.role = actor.role
             if actor.kind == "person":
-                ctx.persons.append((tok.start, -1 - k, stub))
+                ctx.persons.add((tok.start, -1 - k, stub))
             else:
-                ctx.organizations.append((tok.start, -1 - k, stub))
+                ctx.organizations.add((tok.start, -1 - k, stub))
     for pstart, pend in paragraphs:
         if not _NARRATION_HINT.search(raw, pstart, pend):
             continue  # every pattern below needs a capital letter, ``official`` or ``spokes``
@@ -1137,12 +1246,10 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
                 continue  # “A spokeswoman for the group, Marisol Ortega, said”: she is named
             owner = _spokesperson_for(m.group("desc"), m.group("for") or "", ctx)
             if owner is not None:  # “A spokesperson for Gov. Jared Polis said”: Polis
-                ctx.persons.append((m.start("desc"), m.start("desc"), owner))
+                ctx.persons.add((m.start("desc"), m.start("desc"), owner))
                 continue
             _add_description(m.group("desc"), m.start("desc"), ctx,
                              raw[_clause_start(raw, pstart, m.start()):m.end()])
-    ctx.persons.sort(key=lambda x: x[0])
-    ctx.organizations.sort(key=lambda x: x[0])
 
 
 # --------------------------------------------------------------------------- kinds
@@ -1227,7 +1334,7 @@ def _add_organization(org: str, start: int, role: str, ctx: _Context) -> None:
     stub.speaker, stub.speaker_kind = name, "organization"
     stub.group, stub.group_source = (group, "role_cue") if group else ("unknown", "unknown")
     stub.role = role.lower()
-    ctx.organizations.append((start, start, stub))
+    ctx.organizations.add((start, start, stub))
 
 
 def _org_name(head: str) -> str:
@@ -1260,7 +1367,7 @@ def _add_description(desc: str, start: int, ctx: _Context, role: str) -> None:
         stub.speaker, stub.speaker_kind = desc, "person"
         stub.group, stub.group_source = (group, "role_cue") if group else ("unknown", "unknown")
     stub.role = role.lower()
-    ctx.persons.append((start, start, stub))  # an official is a person (``he said``)
+    ctx.persons.add((start, start, stub))  # an official is a person (``he said``)
 
 
 def _spokesperson_for(desc: str, owner: str, ctx: _Context) -> _Quote | None:
@@ -1312,14 +1419,30 @@ def _word_positions(ctx: _Context) -> dict[str, list[int]]:
     return ctx.word_index
 
 
+def _words_by_casefold(ctx: _Context) -> dict[str, list[str]]:
+    """The article's words grouped by ``str.casefold``, in first-occurrence order (built
+    once: a transcript label is looked up without a pass over the vocabulary)."""
+    if ctx.casefolds is None:
+        ctx.casefolds = {}
+        for word in _word_positions(ctx):
+            ctx.casefolds.setdefault(word.casefold(), []).append(word)
+    return ctx.casefolds
+
+
 def _full_name(surname: str, pos: int, ctx: _Context) -> _Quote | None:
     """The first earlier mention of ``surname`` with a first name (``Dwayne Fisher runs a
     taco truck`` before ``Fisher said``), added to the roster; or None."""
-    for p in _word_positions(ctx).get(surname, ()):
+    positions = _word_positions(ctx).get(surname, ())
+    # mentions already found to carry no first name are not read again (their text says
+    # so, whatever the position asked about): each mention is read once per article
+    first = ctx.no_first_name.get(surname, 0)
+    for n in range(first, len(positions)):
+        p = positions[n]
         if p >= pos:
             break
         before = _NAME_BEFORE.search(ctx.raw, max(0, p - 80), p)
         if before is None:
+            ctx.no_first_name[surname] = n + 1
             continue
         words = _name_in(before.group() + surname).split()
         while words and words[0].lower() in _NOT_NAME:
@@ -1328,6 +1451,7 @@ def _full_name(surname: str, pos: int, ctx: _Context) -> _Quote | None:
         if owner:  # “Sonoran Public Radio’s Sam Whitaker”: the name follows the owner
             words = words[owner[-1] + 1:]
         if len(words) < 2 or words[-1] != surname:
+            ctx.no_first_name[surname] = n + 1
             continue
         after = p + len(surname)
         role = _role_context(ctx.raw, 0, before.start(), after)
@@ -1371,7 +1495,7 @@ def _add_named_person(name: str, start: int, end: int, role: str, ctx: _Context,
     if roster:
         _add_to_roster(stub, ctx)
     else:
-        ctx.persons.append((start, start, stub))
+        ctx.persons.add((start, start, stub))
 
 
 def _is_titlecase(text: str) -> bool:
@@ -1702,16 +1826,13 @@ def _labelled_speaker(label: str, role: str | None, pos: int, ctx: _Context
 
 def _find_labelled(label: str, pos: int, ctx: _Context) -> _Quote | None:
     key = label.casefold()
-    i = bisect.bisect_left(ctx.persons, pos, key=lambda x: x[0])
-    for k in range(i - 1, max(0, i - _LOOKBACK) - 1, -1):
-        person = ctx.persons[k][2]
+    for _, _, person in ctx.persons.before(pos):
         if person.speaker and key in (person.speaker.casefold(),
                                       person.speaker.split()[-1].casefold()):
             return person
     surname = key.title()
     if surname not in _word_positions(ctx):  # “McDonald”, “DeLuca”: the article's spelling
-        surname = next((w for w in _word_positions(ctx) if w.casefold() == key and
-                        w != label), "")
+        surname = next((w for w in _words_by_casefold(ctx).get(key, ()) if w != label), "")
     named = _full_name(surname, pos, ctx) if surname else None  # “Radio’s Sam Whitaker”
     if named is not None:
         return named

@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -145,3 +145,55 @@ def make_synthetic_corpus(n_articles: int, seed: int = 0, out_dir: str | Path | 
                 writer.writerow([rec[c] for c in SYNTH_COLUMNS[:-1]])
             records.append(rec)
     return pd.DataFrame.from_records(records, columns=SYNTH_COLUMNS)
+
+
+def make_long_text(texts: Sequence[str], n_bytes: int, one_line: bool = False,
+                   seed: int = 0) -> str:
+    """One long article made of whole articles repeated in shuffled order (benchmarks and
+    complexity tests: the same text as ordinary paragraphs or as one single-line paragraph).
+
+    Parameters
+    ----------
+    texts : sequence of str
+        Raw articles (first paragraph = headline); their body paragraphs are used, each
+        with its whitespace collapsed to single spaces, every article's kept in order.
+    n_bytes : int
+        Repeat until the body holds at least this many bytes of UTF-8 (whole articles,
+        so slightly more).
+    one_line : bool, default False
+        Join the paragraphs with a space instead of a blank line: the whole body becomes
+        one paragraph on one line.
+    seed : int, default 0
+        Seed of the article order (a fresh permutation for each round of repeats).
+
+    Returns
+    -------
+    str
+        ``"Long text\\n\\n"`` + the body + ``"\\n"``. The two shapes of the same
+        ``(texts, n_bytes, seed)`` differ only in the separators.
+
+    Examples
+    --------
+    >>> a = "T\\n\\n“Go,” Mayor Jane Doe said.\\n\\nShe left."
+    >>> make_long_text([a], 10, one_line=True)
+    'Long text\\n\\n“Go,” Mayor Jane Doe said. She left.\\n'
+    >>> make_long_text([a], 10).count("\\n\\n")
+    2
+    """
+    if n_bytes < 0:
+        raise ValueError(f"n_bytes must be >= 0, not {n_bytes}")
+    bodies = [[" ".join(p.text.split()) for p in split_paragraphs(t) if p.role == "body"]
+              for t in texts]
+    bodies = [b for b in bodies if b]
+    if not bodies:
+        raise ValueError("no article with a body paragraph to repeat")
+    rng = np.random.default_rng(seed)
+    paragraphs: list[str] = []
+    size = 0
+    while size < n_bytes or not paragraphs:
+        for k in rng.permutation(len(bodies)):
+            paragraphs.extend(bodies[k])
+            size += sum(len(p.encode("utf-8")) + 1 for p in bodies[k])
+            if size >= n_bytes:
+                break
+    return "Long text\n\n" + (" " if one_line else "\n\n").join(paragraphs) + "\n"
