@@ -87,6 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_analyze_parser(sub)
 
+    from corpus_tools.cli_validate import add_validate_parsers
+
+    add_validate_parsers(sub)
+
     r = sub.add_parser(
         "run-notebooks", help="execute the numbered notebooks headlessly",
         description="Execute the numbered notebooks in order on a corpus and write their "

@@ -81,3 +81,32 @@ def test_bad_label_and_missing_key_name_the_file(seed_sheet, tmp_path: Path) -> 
     path.with_suffix(".key.csv").unlink()
     with pytest.raises(SheetError, match="key sheet.key.csv is not beside it"):
         read_coded_sheet(path)
+
+
+def test_sample_and_validate_commands(tmp_path: Path, capsys) -> None:
+    from corpus_tools.cli import main
+    from corpus_tools.paths import DATA_DIR
+
+    sheet_path = tmp_path / "sheet.csv"
+    assert main(["sample", str(DATA_DIR), "--out", str(sheet_path), "-n", "8"]) == 0
+    assert sheet_path.is_file() and sheet_path.with_suffix(".key.csv").is_file()
+    sheet = pd.read_csv(sheet_path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert len(sheet) == 8
+    sheet["code_stance"] = ["favor", "against", "none", "favor"] * 2
+    sheet.to_csv(sheet_path, index=False, encoding="utf-8-sig")
+    capsys.readouterr()
+    assert main(["validate", str(sheet_path), "--out", str(tmp_path / "v")]) == 0
+    out = capsys.readouterr().out
+    assert "stance (model)" in out and "stance (lexicon)" in out
+    table = pd.read_csv(tmp_path / "v" / "validation.csv")
+    assert table.set_index("measure").loc["stance (model)", "n"] == 8
+
+
+def test_validate_reports_a_bad_sheet_without_traceback(tmp_path: Path, capsys) -> None:
+    from corpus_tools.cli import main
+
+    path = tmp_path / "s.csv"
+    path.write_text("sheet_id,quote,code_stance\ns001,x,favor\n", encoding="utf-8")
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: s.csv: its key s.key.csv is not beside it")
