@@ -335,3 +335,25 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def score_quotes_model(quotes: pd.DataFrame, model: StanceModel | str | Path | None = None
+                       ) -> pd.DataFrame:
+    """Add ``stance_model`` (the model's label) to a quote table; scare-quote terms get "".
+
+    Only ``text`` (and ``kind``) are read: never the speaker or group.
+
+    Examples
+    --------
+    >>> q = pd.DataFrame({"text": ["Honor every detainer.", "x"], "kind": ["direct", "term"]})
+    >>> score_quotes_model(q)["stance_model"].tolist()
+    ['favor', '']
+    """
+    if not isinstance(model, StanceModel):
+        model = load_stance_model(model)
+    out = quotes.copy()
+    texts = out["text"].astype(str).tolist()
+    out["stance_model"] = model.predict(texts) if texts else []
+    if "kind" in out.columns:
+        out.loc[out["kind"] == "term", "stance_model"] = ""
+    return out
