@@ -98,33 +98,59 @@ def can_compare(df: pd.DataFrame, column: str, min_groups: int = 2,
     return True, f"{len(counts)} {plural} to compare: {listed}{tail}."
 
 
-def drop_empty_groups(table: pd.DataFrame, by: str, count: str) -> tuple[pd.DataFrame, str]:
+#: How a missing value reads once a column was turned into text.
+_MISSING_TEXT = frozenset({"", "nan", "NaN", "<NA>", "NaT", "None"})
+
+
+def drop_empty_groups(table: pd.DataFrame, by: str, count: str,
+                      label: str | None = None) -> tuple[pd.DataFrame, str]:
     """Rows of ``table`` whose ``by`` value is present and whose ``count`` total is above 0.
 
-    Missing or blank ``by`` values (an article with no outlet) and groups with nothing to
-    show would be drawn as ``nan`` or ``n=0`` columns; they are dropped, and the sentence
-    returned says which (empty when none was dropped).
+    Missing or blank ``by`` values (an article with no outlet, also as the text ``nan`` or
+    ``<NA>``) and groups with nothing to show would be drawn as ``nan`` or ``n=0``
+    columns; they are dropped, and the sentence returned says which (empty when none was).
+
+    Parameters
+    ----------
+    table : DataFrame
+    by : str
+        The grouping column.
+    count : str
+        The column summed per group (``n``, ``n_quotes``, ``n_units``).
+    label : str, optional
+        What ``by`` holds, for the sentence; defaults to ``by``.
+
+    Returns
+    -------
+    (DataFrame, str)
 
     Examples
     --------
     >>> t = pd.DataFrame({"outlet": ["A", "", "B"], "n": [3, 2, 0]})
     >>> kept, note = drop_empty_groups(t, "outlet", "n")
     >>> kept["outlet"].tolist(), note
-    (['A'], 'Left out: 1 row with no outlet; B (n=0).')
+    (['A'], 'Left out: no outlet given; B with nothing to count.')
     """
+    label = label or by
     key = table[by].astype("string").str.strip()
-    blank = key.isna() | (key == "")
+    blank = key.isna() | key.isin(_MISSING_TEXT)
     totals = table[~blank].groupby(key[~blank])[count].sum()
     empty = sorted(str(g) for g, v in totals.items() if v <= 0)
     keep = ~blank & ~key.isin(empty)
     parts = []
     if blank.any():
-        k = int(blank.sum())
-        parts.append(f"{k} row{'s' if k != 1 else ''} with no {by}")
+        parts.append(f"no {label} given")
     if empty:
-        parts.append(", ".join(f"{_show(by, g)} (n=0)" for g in empty))
+        parts.append(f"{', '.join(_show(by, g) for g in empty)} with nothing to count")
     note = f"Left out: {'; '.join(parts)}." if parts else ""
     return table[keep].reset_index(drop=True), note
+
+
+def add_note(fig: object, note: str) -> None:
+    """Write ``note`` (e.g. the groups :func:`drop_empty_groups` left out) under a figure;
+    nothing when it is empty, so figures with nothing dropped are unchanged."""
+    if note:
+        fig.text(0.01, 0.0, note, ha="left", va="top", fontsize=8, color="0.3")
 
 
 def is_seed_corpus(data_dir: str | Path | None) -> bool:
@@ -138,9 +164,3 @@ def is_seed_corpus(data_dir: str | Path | None) -> bool:
     """
     return resolve_dir(data_dir, DATA_DIR) == DATA_DIR
 
-
-def add_note(fig: object, note: str) -> None:
-    """Write ``note`` (e.g. the groups :func:`drop_empty_groups` left out) under a figure;
-    nothing when it is empty, so figures with nothing dropped are unchanged."""
-    if note:
-        fig.text(0.01, 0.0, note, ha="left", va="top", fontsize=8, color="0.3")

@@ -90,7 +90,8 @@ def plot_frame_heatmaps(tables: Mapping[str, pd.DataFrame],
     apply_style()
     if not tables:
         raise ValueError("plot_frame_heatmaps: no table to draw (nothing could be compared)")
-    kept = {panel: drop_empty_groups(t, "group", "n_units") for panel, t in tables.items()}
+    kept = {panel: drop_empty_groups(t, "group", "n_units", label=panel.removeprefix("by "))
+            for panel, t in tables.items()}
     tables = {panel: t for panel, (t, _) in kept.items()}
     note = " ".join(f"{panel}: {n}" for panel, (_, n) in kept.items() if n)
     if title is None:
