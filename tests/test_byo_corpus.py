@@ -144,7 +144,7 @@ def test_notebooks_skip_what_a_corpus_cannot_compare(case, tmp_path, monkeypatch
             assert sentence in printed[prefix], (prefix, sentence)
     for prefix, text in printed.items():
         # the seed corpus's readings are not shown for another corpus
-        assert "Boston" not in text and "Politico" not in text, prefix
+        assert "**Seed corpus" not in text and "Politico" not in text, prefix
         assert "is not shown: this run is on another corpus" in text, prefix
     written = {p.name for p in [*figures.glob("*.png"), *processed.glob("*.csv")]}
     assert not written & absent, sorted(written & absent)
