@@ -22,11 +22,12 @@ RUN_ARGS = $(if $(DATA_DIR),--data-dir "$(DATA_DIR)") \
            $(if $(NAMING_CSV),--naming-csv "$(NAMING_CSV)") \
            $(if $(STANCE_LEXICON_CSV),--stance-lexicon-csv "$(STANCE_LEXICON_CSV)")
 
-.PHONY: help setup figures test lint lab bench clean
+.PHONY: help setup figures test test-fast lint lab bench clean
 
 help:
 	@echo "make figures  set up .venv and regenerate figures/ and data/processed/"
 	@echo "make test     set up .venv and run lint + the whole test suite"
+	@echo "make test-fast  lint + the tests not marked slow (no notebook runs, no cluster)"
 	@echo "make lab      open JupyterLab on the project kernel"
 	@echo "make bench    run the benchmarks (see benchmarks/README.md)"
 
@@ -48,6 +49,10 @@ lint: setup
 
 test: setup lint
 	$(BIN)/python -m pytest
+
+# Everything but the tests marked slow (notebook runs, the Dask cluster).
+test-fast: setup lint
+	$(BIN)/python -m pytest -m "not slow"
 
 lab: setup
 	$(BIN)/jupyter lab --notebook-dir notebooks

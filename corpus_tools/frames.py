@@ -469,7 +469,8 @@ def score_frame_shares(units: pd.DataFrame, hits: pd.DataFrame, by: str = "group
     DataFrame
         ``group, frame, n_units, n_hits, share, ci_low, ci_high`` (``group`` holds the
         values of ``by``; ``n_hits`` counts units evoking the frame). Groups in
-        :data:`GROUP_ORDER` order, frames in codebook order.
+        :data:`GROUP_ORDER` order, frames in codebook order. Units whose ``by`` value is
+        missing or blank are left out (an article with no outlet or date has no group).
 
     Examples
     --------
@@ -482,10 +483,11 @@ def score_frame_shares(units: pd.DataFrame, hits: pd.DataFrame, by: str = "group
     if by not in units.columns:
         raise KeyError(f"score_frame_shares: units lack column {by!r}")
     matrix = frame_matrix(units, hits, frames)
-    labels = units[by].astype(str).to_numpy()
+    labels = units[by].astype("string").fillna("").str.strip().to_numpy(dtype=object)
     alpha = (1.0 - level) / 2.0
     rows = []
-    for group in ordered_groups(labels):
+    # Units with no value of ``by`` (no outlet or date in the metadata) form no group.
+    for group in ordered_groups(labels[labels != ""]):
         m = matrix.to_numpy()[labels == group].astype(float)
         n = m.shape[0]
         share = m.mean(axis=0)

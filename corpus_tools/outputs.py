@@ -7,6 +7,7 @@ line endings, column order, float precision and sorted rows where asked.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,6 +25,25 @@ _CLEAN_METADATA: dict[str, dict[str, None]] = {
     "svg": {"Date": None, "Creator": None},
     "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None},
 }
+
+
+#: Environment variable naming the figure formats written when the caller names none
+#: (comma-separated, e.g. ``png,svg``: SVG keeps the figure's text searchable).
+FORMATS_ENV = "CORPUS_TOOLS_FIGURE_FORMATS"
+
+
+def default_formats() -> tuple[str, ...]:
+    """The formats :func:`save_figure` writes by default: ``$CORPUS_TOOLS_FIGURE_FORMATS``
+    or ``("png",)``.
+
+    Examples
+    --------
+    >>> default_formats() if FORMATS_ENV not in os.environ else ("png",)
+    ('png',)
+    """
+    value = os.environ.get(FORMATS_ENV, "")
+    formats = tuple(f.strip().lower() for f in value.split(",") if f.strip())
+    return formats or ("png",)
 
 
 #: The package style's saving keys (resolution, tight box, font embedding, SVG ids).
@@ -45,7 +65,7 @@ class SavedFigure(list):
 
 def save_figure(fig: matplotlib.figure.Figure, name: str,
                 figures_dir: str | Path | None = None,
-                formats: Sequence[str] = ("png",), close: bool = True) -> SavedFigure:
+                formats: Sequence[str] | None = None, close: bool = True) -> SavedFigure:
     """Save a figure with the package's saving style and its metadata stripped.
 
     Draw the figure after :func:`corpus_tools.style.apply_style` (the ``plot_``
@@ -59,8 +79,9 @@ def save_figure(fig: matplotlib.figure.Figure, name: str,
         File stem, e.g. ``"01_article_lengths"``.
     figures_dir : str or Path, optional
         Folder to write to (created if needed); defaults to the project's ``figures/``.
-    formats : sequence of str, default ("png",)
-        Any of ``png``, ``svg``, ``pdf``.
+    formats : sequence of str, optional
+        Any of ``png``, ``svg``, ``pdf``; default ``("png",)`` or the formats named in
+        ``$CORPUS_TOOLS_FIGURE_FORMATS`` (see :func:`default_formats`).
     close : bool, default True
         Close the figure once written (``plt.close``): frees its memory in long runs
         and keeps Jupyter's inline backend from drawing it a second time. The returned
@@ -81,7 +102,7 @@ def save_figure(fig: matplotlib.figure.Figure, name: str,
     out_dir = resolve_dir(figures_dir, FIGURES_DIR)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = SavedFigure()
-    for fmt in formats:
+    for fmt in default_formats() if formats is None else formats:
         if fmt not in _CLEAN_METADATA:
             raise ValueError(f"unsupported figure format {fmt!r}; use png, svg or pdf")
         path = out_dir / f"{name}.{fmt}"

@@ -10,6 +10,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from corpus_tools.compare import add_note, drop_empty_groups
+from corpus_tools.describe import article_label
 from corpus_tools.style import (
     GROUP_ORDER,
     SEQUENCE_COLORS,
@@ -20,7 +22,8 @@ from corpus_tools.style import (
 
 
 def _article_label(row: pd.Series) -> str:
-    return f"{row['outlet']}\n{row['published']}"
+    # outlet and date where known, else the article id (no "nan" for missing metadata)
+    return article_label(row, sep="\n")
 
 
 def plot_article_lengths(description: pd.DataFrame) -> Figure:
@@ -108,8 +111,11 @@ def plot_quotes_by_outlet(counts: pd.DataFrame, value: str = "n_quotes") -> Figu
     ----------
     counts : DataFrame
         From :func:`corpus_tools.voices.count_quotes` with ``by=["outlet", "group"]``.
+        Rows with no outlet and outlets with no quote are left out, and a note under the
+        figure names them.
     """
     apply_style()
+    counts, note = drop_empty_groups(counts, "outlet", value)
     wide = counts.pivot_table(index="outlet", columns="group", values=value, aggfunc="sum",
                               fill_value=0, sort=True)
     groups = [g for g in GROUP_ORDER if g in wide.columns]
@@ -129,6 +135,7 @@ def plot_quotes_by_outlet(counts: pd.DataFrame, value: str = "n_quotes") -> Figu
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=min(len(groups), 4))
     ax.set_title("Quotes per outlet, by the speaker's group")
     fig.tight_layout()
+    add_note(fig, note)
     return fig
 
 

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from corpus_tools.compare import add_note, drop_empty_groups
 from corpus_tools.frames import ordered_groups
 from corpus_tools.style import apply_style, group_color, group_label
 
@@ -29,7 +30,8 @@ def plot_frame_shares(shares: pd.DataFrame, names: Mapping[str, str] | None = No
     Parameters
     ----------
     shares : DataFrame
-        ``group, frame, n_units, share, ci_low, ci_high``.
+        ``group, frame, n_units, share, ci_low, ci_high``. Groups that are blank or have
+        no unit are left out, and a note under the figure names them.
     names : mapping, optional
         Frame id -> display name (e.g. from the codebook).
     frames : sequence of str, optional
@@ -37,6 +39,7 @@ def plot_frame_shares(shares: pd.DataFrame, names: Mapping[str, str] | None = No
     title : str
     """
     apply_style()
+    shares, note = drop_empty_groups(shares, "group", "n_units")
     frames = _frame_order(shares, frames)
     groups = ordered_groups(shares["group"])
     names = dict(names or {})
@@ -61,26 +64,38 @@ def plot_frame_shares(shares: pd.DataFrame, names: Mapping[str, str] | None = No
               ncol=min(len(groups), 3), title="n = quotes (voices) or sentences (press)")
     ax.set_title(title)
     fig.tight_layout()
+    add_note(fig, note)
     return fig
 
 
 def plot_frame_heatmaps(tables: Mapping[str, pd.DataFrame],
                         names: Mapping[str, str] | None = None,
                         frames: Sequence[str] | None = None,
-                        title: str = "Share of units evoking each frame") -> Figure:
+                        title: str | None = None) -> Figure:
     """Heat maps side by side (one per grouping): share in percent written in each cell.
 
     Parameters
     ----------
     tables : mapping
         Panel title -> shares table (``group, frame, n_units, share``) where ``group``
-        holds the category (outlet, year...).
+        holds the category (outlet, year...). Categories that are blank or have no unit
+        are left out, and a note under the figure names them.
     names : mapping, optional
         Frame id -> display name.
     frames : sequence of str, optional
-    title : str
+    title : str, optional
+        Defaults to "Share of units evoking each frame, " and the panel titles joined
+        with "and" (e.g. "by outlet and by year").
     """
     apply_style()
+    if not tables:
+        raise ValueError("plot_frame_heatmaps: no table to draw (nothing could be compared)")
+    kept = {panel: drop_empty_groups(t, "group", "n_units", label=panel.removeprefix("by "))
+            for panel, t in tables.items()}
+    tables = {panel: t for panel, (t, _) in kept.items()}
+    note = " ".join(f"{panel}: {n}" for panel, (_, n) in kept.items() if n)
+    if title is None:
+        title = f"Share of units evoking each frame, {' and '.join(tables)}"
     first = next(iter(tables.values()))
     frames = _frame_order(first, frames)
     names = dict(names or {})
@@ -105,4 +120,5 @@ def plot_frame_heatmaps(tables: Mapping[str, pd.DataFrame],
         ax.spines[:].set_visible(False)
     fig.suptitle(title, fontweight="bold")
     fig.tight_layout()
+    add_note(fig, note)
     return fig

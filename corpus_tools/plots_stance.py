@@ -6,6 +6,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
+from corpus_tools.compare import add_note, drop_empty_groups
 from corpus_tools.style import GROUP_ORDER, apply_style, group_color, group_label
 
 _STANCE_COLORS = {"against": "#0072B2", "none": "#BBBBBB", "favor": "#D55E00"}
@@ -18,9 +19,11 @@ def plot_stance_diverging(counts: pd.DataFrame, by: str = "group", title: str = 
     Parameters
     ----------
     counts : DataFrame
-        From :func:`corpus_tools.stance.count_stance`.
+        From :func:`corpus_tools.stance.count_stance`. Rows with no ``by`` value and
+        groups with no quote are left out, and a note under the figure names them.
     """
     apply_style()
+    counts, note = drop_empty_groups(counts, by, "n")
     wide = counts.pivot_table(index=by, columns="stance", values="n", aggfunc="sum",
                               fill_value=0)
     for label in ("against", "none", "favor"):
@@ -55,6 +58,7 @@ def plot_stance_diverging(counts: pd.DataFrame, by: str = "group", title: str = 
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.28), ncol=3)
     ax.set_title(title or "Stance toward federal enforcement in sanctuary jurisdictions")
     fig.tight_layout()
+    add_note(fig, note)
     return fig
 
 

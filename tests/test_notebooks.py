@@ -27,6 +27,15 @@ def test_notebooks_are_committed_without_outputs():
         assert "figures_dir" in "".join(tagged[0]["source"])
 
 
+def test_notebooks_declare_the_project_kernel():
+    # The kernel `make setup` registers and the README names (not the generic python3).
+    for path in NOTEBOOKS:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        assert nb["metadata"]["kernelspec"] == {
+            "name": "corpus-tools", "display_name": "Python (corpus-tools)",
+            "language": "python"}, path.name
+
+
 @pytest.mark.slow
 def test_all_notebooks_execute_and_reproduce_tables(tmp_path):
     figures, processed = tmp_path / "figures", tmp_path / "processed"
@@ -51,6 +60,7 @@ def test_all_notebooks_execute_and_reproduce_tables(tmp_path):
             f"{name} differs from the committed table: run `make figures` and commit")
 
 
+@pytest.mark.slow  # starts a kernel
 def test_failing_notebook_is_named_with_its_cell(tmp_path):
     nb = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]}),

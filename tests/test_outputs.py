@@ -67,3 +67,19 @@ def test_save_figure_closes_and_displays_the_file_written(tmp_path):
     save_figure(kept, "z", tmp_path, close=False)
     assert plt.fignum_exists(kept.number)
     plt.close(kept)
+
+
+def test_figure_formats_from_the_environment(tmp_path, monkeypatch):
+    # CORPUS_TOOLS_FIGURE_FORMATS adds formats when the caller names none (the edge-corpus
+    # notebook tests read the SVG copies' text); an explicit list still wins.
+    monkeypatch.setenv("CORPUS_TOOLS_FIGURE_FORMATS", "png, SVG")
+    fig, ax = plt.subplots()
+    ax.set_title("what the figure says")
+    written = save_figure(fig, "env", tmp_path)
+    assert [p.name for p in written] == ["env.png", "env.svg"]
+    assert "what the figure says" in (tmp_path / "env.svg").read_text(encoding="utf-8")
+    fig, _ = plt.subplots()
+    assert [p.name for p in save_figure(fig, "only", tmp_path, formats=("png",))] == ["only.png"]
+    monkeypatch.delenv("CORPUS_TOOLS_FIGURE_FORMATS")
+    fig, _ = plt.subplots()
+    assert [p.name for p in save_figure(fig, "default", tmp_path)] == ["default.png"]
