@@ -19,6 +19,7 @@ import sys
 import pandas as pd
 
 from corpus_tools.coded_sets import (
+    compare_coders,
     drop_ignored,
     load_coded_set,
     matched_pairs,
@@ -77,8 +78,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", help="a coded folder: text/ and gold.json")
     parser.add_argument("--split", choices=("tune", "heldout"), default=None)
     parser.add_argument("--errors", metavar="CSV", help="write the per-quote table here")
+    parser.add_argument("--agreement", action="store_true",
+                        help="also print the two coders' agreement (gold_second_coder.json)")
     args = parser.parse_args(argv)
     scores = score_folder(args.folder, args.split)
+    if args.agreement:
+        scores["coder_agreement"] = compare_coders(args.folder)
     pd.set_option("display.width", 120)
     for name, table in scores.items():
         if name == "errors":

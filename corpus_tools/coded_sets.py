@@ -253,3 +253,65 @@ def matched_pairs(pred: pd.DataFrame, gold: pd.DataFrame, ignore: pd.DataFrame,
             "text": gold.at[g, "text"][:70],
         })
     return pd.DataFrame(rows)
+
+
+def compare_coders(folder: str | Path, first: str = "gold.json",
+                   second: str = "gold_second_coder.json",
+                   min_overlap: float = 0.3) -> pd.DataFrame:
+    """Agreement of two independent codings of one folder (e.g. ``gold.json`` and
+    ``gold_second_coder.json``): the second coder's quotes scored against the first's.
+
+    Returns
+    -------
+    DataFrame
+        ``field, n, agreement, kappa, f1``: ``quotes`` (span F1 at ``min_overlap``),
+        ``speaker`` (any accepted string shared, over matched quotes both name), ``group``,
+        ``stance`` (kappa over the three labels; F1 = SemEval macro-F1) and ``frames``
+        (micro-F1).
+    """
+    from sklearn.metrics import cohen_kappa_score
+
+    folder = Path(folder)
+    _, a, ignore = load_coded_set(folder) if first == "gold.json" else (None, None, None)
+    if a is None:
+        raise CodedSetError("the first coding must be the folder's gold.json")
+    b = _load_other_coding(folder, second)
+    b_pred = b.assign(kind="direct")
+    b_kept = drop_ignored(b_pred, ignore, min_overlap).reset_index(drop=True)
+    pairs = match_quotes(b_kept, a.reset_index(drop=True), min_overlap)
+    p, r, f = _f1(len(pairs), len(b_kept), len(a))
+    rows = [("quotes", len(a), float("nan"), float("nan"), f)]
+    both = [(i, j) for i, j in pairs if a.at[j, "speakers"] and b_kept.at[i, "speakers"]]
+    same = [bool({speaker_key(s) for s in a.at[j, "speakers"]} &
+                 {speaker_key(s) for s in b_kept.at[i, "speakers"]}) for i, j in both]
+    rows.append(("speaker", len(both), float(np.mean(same)) if same else float("nan"),
+                 float("nan"), float("nan")))
+    for field in ("group", "stance"):
+        x = [a.at[j, field] for _, j in pairs]
+        y = [b_kept.at[i, field] for i, _ in pairs]
+        f1 = float("nan")
+        if field == "stance":
+            f1 = float(score_stance_labels(x, y).set_index("label").loc["semeval_macro", "f1"])
+        rows.append((field, len(pairs), float(np.mean([u == v for u, v in zip(x, y,
+                                                                               strict=True)])),
+                     float(cohen_kappa_score(x, y)), f1))
+    frames = score_frames([a.at[j, "frames"] for _, j in pairs],
+                          [b_kept.at[i, "frames"] for i, _ in pairs]).set_index("frame")
+    rows.append(("frames", len(pairs), float("nan"), float("nan"),
+                 float(frames.loc["micro", "f1"]) if "micro" in frames.index else float("nan")))
+    return pd.DataFrame(rows, columns=["field", "n", "agreement", "kappa", "f1"]).round(3)
+
+
+def _load_other_coding(folder: Path, name: str) -> pd.DataFrame:
+    """A second coding of the folder's texts, as a gold table."""
+    coded = json.loads((folder / name).read_text(encoding="utf-8"))["articles"]
+    rows = []
+    for file, entry in sorted(coded.items()):
+        text = (folder / "text" / file).read_text(encoding="utf-8")
+        for q in entry.get("quotes", []):
+            s, e = int(q["start"]), int(q["end"])
+            speakers = tuple(q.get("speaker") or ())
+            rows.append((Path(file).stem, s, e, text[s:e], "direct",
+                         speakers[0] if speakers else "", speakers, q.get("group", ""),
+                         q.get("stance", ""), tuple(q.get("frames") or ())))
+    return pd.DataFrame(rows, columns=GOLD_COLUMNS)

@@ -10,6 +10,7 @@ import pytest
 
 from corpus_tools.coded_sets import (
     CodedSetError,
+    compare_coders,
     load_coded_set,
     score_frames,
     score_quotes_against,
@@ -127,3 +128,24 @@ def test_realdev_loads_whole() -> None:
     for aid, start, end, text in gold[["article_id", "start", "end", "text"]].values:
         raw = corpus.set_index("article_id").at[aid, "text"]
         assert raw[start:end] == text
+
+
+@pytest.mark.skipif(not REALDEV.is_dir(), reason="../shared/realdev not beside the checkout")
+def test_compare_coders_reproduces_realdev_agreement() -> None:
+    # ../shared/realdev/AGREEMENT.md: group kappa 0.989, stance kappa 0.904, frames 0.918.
+    table = compare_coders(REALDEV).set_index("field")
+    assert table.loc["group", "kappa"] == pytest.approx(0.989, abs=0.002)
+    assert table.loc["stance", "kappa"] == pytest.approx(0.904, abs=0.005)
+    assert table.loc["frames", "f1"] == pytest.approx(0.918, abs=0.005)
+    assert table.loc["quotes", "f1"] > 0.98
+
+
+def test_compare_coders_on_a_written_folder(coded: Path) -> None:
+    gold = json.loads((coded / "gold.json").read_text(encoding="utf-8"))
+    second = json.loads(json.dumps(gold))
+    second["articles"]["d01_a.txt"]["quotes"][1]["stance"] = "none"
+    (coded / "gold_second_coder.json").write_text(json.dumps(second), encoding="utf-8")
+    table = compare_coders(coded).set_index("field")
+    assert table.loc["quotes", "f1"] == 1.0
+    assert table.loc["stance", "agreement"] == 0.5
+    assert table.loc["group", "agreement"] == 1.0
