@@ -14,13 +14,17 @@ ACTORS_CSV ?=
 FRAMES_CSV ?=
 NAMING_CSV ?=
 STANCE_LEXICON_CSV ?=
+TOPIC_JSON ?=
+CODING_SHEET ?=
 RUN_ARGS = $(if $(DATA_DIR),--data-dir "$(DATA_DIR)") \
            $(if $(FIGURES_DIR),--figures-dir "$(FIGURES_DIR)") \
            $(if $(PROCESSED_DIR),--processed-dir "$(PROCESSED_DIR)") \
            $(if $(ACTORS_CSV),--actors-csv "$(ACTORS_CSV)") \
            $(if $(FRAMES_CSV),--frames-csv "$(FRAMES_CSV)") \
            $(if $(NAMING_CSV),--naming-csv "$(NAMING_CSV)") \
-           $(if $(STANCE_LEXICON_CSV),--stance-lexicon-csv "$(STANCE_LEXICON_CSV)")
+           $(if $(STANCE_LEXICON_CSV),--stance-lexicon-csv "$(STANCE_LEXICON_CSV)") \
+           $(if $(TOPIC_JSON),--topic-json "$(TOPIC_JSON)") \
+           $(if $(CODING_SHEET),--coding-sheet "$(CODING_SHEET)")
 
 .PHONY: help setup figures test test-fast lint lab bench clean
 

@@ -24,7 +24,12 @@ PARAMETER_HELP = {
     "actors_csv": "actor registry CSV (default: the package's actors.csv)",
     "frames_csv": "frame codebook CSV (default: the package's frames.csv)",
     "naming_csv": "naming list CSV (default: the package's naming.csv)",
-    "stance_lexicon_csv": "stance lexicon CSV (default: the package's stance_lexicon.csv)",
+    "stance_lexicon_csv": "stance lexicon CSV (default: the topic's, else the package's "
+                          "stance_lexicon.csv)",
+    "topic_json": "topic file: stance target, figure titles, resources (default: the "
+                  "package's topic.json)",
+    "coding_sheet": "a coding sheet from 'corpus-tools sample', coded by hand: notebook 05 "
+                    "reports each measure's agreement with it",
 }
 
 
@@ -104,7 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="folder for executed copies (default: build/executed for the seed "
                         "corpus, else 'executed' beside the corpus)")
     for name in PARAMETER_NAMES:
-        metavar = "PATH" if name == "data_dir" else "CSV" if name.endswith("_csv") else "DIR"
+        metavar = ("PATH" if name == "data_dir" else "CSV" if name.endswith("_csv") else
+                   "JSON" if name.endswith("_json") else "SHEET.csv"
+                   if name == "coding_sheet" else "DIR")
         r.add_argument(f"--{name.replace('_', '-')}", dest=name, default=None,
                        metavar=metavar, help=PARAMETER_HELP[name])
     r.set_defaults(func=_cmd_run_notebooks)

@@ -12,7 +12,8 @@ from corpus_tools.style import GROUP_ORDER, apply_style, group_color, group_labe
 _STANCE_COLORS = {"against": "#0072B2", "none": "#BBBBBB", "favor": "#D55E00"}
 
 
-def plot_stance_diverging(counts: pd.DataFrame, by: str = "group", title: str = "") -> Figure:
+def plot_stance_diverging(counts: pd.DataFrame, by: str = "group", title: str = "",
+                          xlabel: str = "") -> Figure:
     """Diverging stacked bars: *against* to the left of zero, *favor* to the right, *none*
     split across zero; counts written in each segment.
 
@@ -54,7 +55,7 @@ def plot_stance_diverging(counts: pd.DataFrame, by: str = "group", title: str = 
     ticks = ax.get_xticks()
     ax.set_xticks(ticks, [f"{abs(t):g}" for t in ticks])
     ax.set_xlim(-limit * 1.15, limit * 1.15)
-    ax.set_xlabel("quotes (against ← | → favor federal enforcement)")
+    ax.set_xlabel(xlabel or "quotes (against ← | → favor federal enforcement)")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.28), ncol=3)
     ax.set_title(title or "Stance toward federal enforcement in sanctuary jurisdictions")
     fig.tight_layout()

@@ -33,7 +33,7 @@ from corpus_tools.paths import (
 DEFAULT_KERNEL = "corpus-tools"
 #: Notebook parameters the runner passes on when given (None = notebook default).
 PARAMETER_NAMES = ("data_dir", "figures_dir", "processed_dir", "actors_csv", "frames_csv",
-                   "naming_csv", "stance_lexicon_csv")
+                   "naming_csv", "stance_lexicon_csv", "topic_json", "coding_sheet")
 #: The kernel's own log lines (start-up warnings, shutdown interrupts) go here, inside the
 #: folder of executed copies, instead of between the progress lines.
 KERNEL_LOG = "kernel.log"
@@ -130,11 +130,12 @@ def _source_cell_index(notebook: Path, index: int) -> int:
 
 
 def _absolute_parameters(parameters: dict[str, object] | None) -> dict[str, object]:
-    """Parameters with None/empty values dropped and every ``*_dir``/``*_csv`` path made
-    absolute against the current directory (the notebooks run in their own folder)."""
+    """Parameters with None/empty values dropped and every path (``*_dir``, ``*_csv``,
+    ``*_json``, ``*_sheet``) made absolute against the current directory (the notebooks run
+    in their own folder)."""
     params = {k: v for k, v in (parameters or {}).items() if v not in (None, "")}
     for key, value in params.items():
-        if key.endswith(("_dir", "_csv")):
+        if key.endswith(("_dir", "_csv", "_json", "_sheet")):
             params[key] = resolve_dir(str(value), Path.cwd())
     return params
 

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 
 from corpus_tools import load_corpus
@@ -83,7 +84,10 @@ EDGE_CORPORA = {
                 "No article has a year (no publication dates), so years cannot be compared.",
                 "All 4 quotes come from one voice (Local officials), so voices cannot be "
                 "compared."],
-         "05": ["No article has an outlet, so outlets cannot be compared."]},
+         "05": ["No article has an outlet, so outlets cannot be compared.",
+                "come from articles that never mention federal immigration enforcement in "
+                "sanctuary jurisdictions: they take no side toward it",
+                "No coded sheet was given: the stance and frame measures are unvalidated"]},
         OUTLET_OUTPUTS | OUTLET_YEAR_OUTPUTS | {"frame_differences.csv"},
     ),
     # (c) one outlet + (d) no advocate quoted, as one .csv file
@@ -148,6 +152,10 @@ def test_notebooks_skip_what_a_corpus_cannot_compare(case, tmp_path, monkeypatch
         assert "is not shown: this run is on another corpus" in text, prefix
     written = {p.name for p in [*figures.glob("*.png"), *processed.glob("*.csv")]}
     assert not written & absent, sorted(written & absent)
+    if case.endswith("flood_aid"):  # off the stance target: no quote takes a side on it
+        stance = pd.read_csv(processed / "quote_stance.csv")
+        assert len(stance) and not stance["on_target"].any()
+        assert set(stance["stance"]) == {"none"} and set(stance["stance_model"]) == {"none"}
     svgs = sorted(figures.glob("*.svg"))
     assert {p.stem for p in svgs} == {p.stem for p in figures.glob("*.png")}
     assert len(svgs) >= 8

@@ -110,3 +110,22 @@ def test_validate_reports_a_bad_sheet_without_traceback(tmp_path: Path, capsys) 
     assert main(["validate", str(path)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: s.csv: its key s.key.csv is not beside it")
+
+
+@pytest.mark.slow
+def test_notebook_05_reports_validity_from_a_coded_sheet(seed_sheet, tmp_path: Path) -> None:
+    from corpus_tools.paths import DATA_DIR, NOTEBOOKS_DIR
+    from corpus_tools.runner import run_notebooks
+
+    sheet, key, _ = seed_sheet
+    coded = sheet.assign(code_stance=["favor", "against", "none"] * 4)
+    path = write_coding_sheet(coded, key, tmp_path / "sheet.csv")
+    run_notebooks([NOTEBOOKS_DIR / "05_stance.ipynb"], output_dir=tmp_path / "executed",
+                  log=None, parameters={"data_dir": DATA_DIR, "figures_dir": tmp_path / "f",
+                                        "processed_dir": tmp_path / "p",
+                                        "coding_sheet": path})
+    validity = pd.read_csv(tmp_path / "p" / "validation.csv").set_index("measure")
+    expected, _ = score_coding_sheet(path)
+    assert validity.loc["stance (model)", "n"] == 12
+    assert validity.loc["stance (model)", "kappa"] == pytest.approx(
+        expected.set_index("measure").loc["stance (model)", "kappa"], abs=1e-3)
