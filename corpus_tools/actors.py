@@ -72,7 +72,7 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("advocates", re.compile(r"\b(?:ACLU|American Civil Liberties Union|coalition|immigrant[- ]"
                              r"rights?|legal aid|advocates?|advocacy|nonprofit|non-profit|"
                              r"refugee|asylum seekers|human rights|civil rights|civil liberties|"
-                             r"organizer|activist|union|Charities|"
+                             r"organizer|activist|union|Charities|Inmigrantes?|"
                              r"immigra\w* (?:(?:legal|law|rights) )?(?:law|legal|justice|"
                              r"defense) (?:center|project|services|clinic|network|fund)|"
                              r"immigrant (?:justice|defense)|legal services)\b", re.I)),
@@ -97,6 +97,7 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                    r"Selectwoman|Alderwoman|Alderperson|Board [Mm]ember|"
                                    r"Assembly(?:man|woman|member|person)|Assembly [Mm]ember|"
                                    r"Commissioner|Councilmember|Commission Chair\w*|"
+                                   r"(?:County )?Board President|"
                                    r"[Ss]tate (?:Senate|House|Assembly|Legislature)|"
                                    r"Legislature)\b")),
     ("local_officials", re.compile(r"\b(?:Ald|Gov|Lt\. Gov|state Sen|state Rep)\.(?=\s|,|$)|"

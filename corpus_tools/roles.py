@@ -39,6 +39,10 @@ _APPOSITIVE_AFTER = re.compile(r"^,[ \t]+(?:who(?:[\u2019']s|[ \t]+is|[ \t]+was|
 _APPOSITIVE_BEFORE = re.compile(r"(?:^|[.;:\n\"\u201c\u201d]\s*|\b)(?:[Aa]n?|[Tt]he|[Hh]is|"
                                 r"[Hh]er|[Ii]ts|[Tt]heir)[ \t]+([^,.;:\"\u201c\u201d\n]{3,100}),"
                                 r"[ \t]+$")
+#: ``CIMA (Compañeros Inmigrantes de las Montañas en Acción)``: an expansion or gloss.
+_PAREN_AFTER = re.compile(r"^[ \t]*\(([^()\n]{3,120})\)")
+#: An appositive that names whom a spokesperson speaks for (``spokesperson for the X``).
+_NAMES_ITS_OWNER = re.compile(r"\b(?:for|of|at|with)[ \t]+(?:the[ \t]+)?(?:[\w-]+[ \t]+)?[A-Z]")
 #: Spokespeople speak for the organisation named in their sentence.
 _SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|press (?:secretary|officer)|public "
                      r"information officer|communications director)\b", re.I)
@@ -93,7 +97,10 @@ def find_roles(raw: str, name: str) -> list[str]:
         m = _APPOSITIVE_BEFORE.search(before)
         if m:
             roles.append(" ".join(m.group(1).split()))
-        if roles and _SPOKES.search(roles[-1]):
+        m = _PAREN_AFTER.match(after)
+        if m:
+            roles.append(" ".join(m.group(1).split()))
+        if roles and _SPOKES.search(roles[-1]) and not _NAMES_ITS_OWNER.search(roles[-1]):
             roles.append(_clause_before(raw, start, end))
     # Whole names and surnames never count as roles.
     cleaned = []

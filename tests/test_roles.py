@@ -56,3 +56,13 @@ def test_resolve_unknown_groups_changes_only_unknown_named_rows() -> None:
     out = resolve_unknown_groups(raw, quotes)
     assert out["group"].tolist() == ["administration", "advocates", "unknown", "unknown"]
     assert out["group_source"].tolist() == ["article_role", "registry", "unknown", "unknown"]
+
+
+def test_a_spokesperson_whose_appositive_names_the_owner_is_not_grouped_by_the_sentence() -> None:
+    text = ("ICE does not pay, says Lena Ortiz, spokesperson for the Capital Policy Forum.")
+    assert group_from_article(text, "Lena Ortiz") == (None, "")
+
+
+def test_a_parenthetical_gloss_is_a_role() -> None:
+    text = "MAC (Migrantes Unidos en Acción, a network of Inmigrantes groups) marched."
+    assert group_from_article(text, "MAC")[0] == "advocates"
