@@ -72,3 +72,11 @@ def test_failing_notebook_is_named_with_its_cell(tmp_path):
     nbformat.write(nb, path)
     with pytest.raises(NotebookError, match=r"99_broken.ipynb: cell 1 .*ValueError: boom"):
         run_notebooks([path], output_dir=tmp_path / "out", log=None)
+
+
+def test_every_notebook_cell_has_an_id():
+    """nbformat >= 4.5 requires cell ids; a cell added without one warns today and will fail."""
+    for path in list_notebooks():
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        ids = [c.get("id") for c in cells]
+        assert all(ids) and len(set(ids)) == len(ids), path.name
