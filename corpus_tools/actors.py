@@ -152,6 +152,29 @@ _REQUIRED_GROUP = set(GROUPS)
 _MODIFIER = re.compile(r"[’']?s? ?(?:administration|campaign|era|White House|team)\b", re.I)
 
 
+#: Titles and role words that may stand before a name (``Mayor Wu``, ``Sen. Warren``).
+TITLE_WORDS = frozenset("""mayor gov gov. governor lt lt. rep rep. sen sen. senator representative
+congresswoman congressman president president-elect vice secretary director chief
+commissioner attorney general judge justice sheriff councilor councilwoman councilman
+spokesperson spokesman spokeswoman press officer official officials executive chairman
+chairwoman chair dr dr. mr mr. ms ms. mrs mrs. acting deputy czar counsel superintendent
+captain sgt. sgt lieutenant detective pastor reverend rev rev. father professor prof.
+council member councilmember alder assemblyman assemblywoman assemblymember delegate
+supervisor trustee associate assistant patrol agent officer special leader minority majority
+pro tem whip speaker prof prof. sister affairs relations communications""".split())
+
+
+def _another_first_name(text: str, tok: Token, offset: int) -> bool:
+    """Whether a one-word (surname) alias is preceded by a capitalised word that is not a
+    title: ``Kevin Walsh`` is not the registry's Marty Walsh (whose full-name alias would
+    have matched first), ``Mayor Walsh`` and ``Boston's Walsh`` are."""
+    before = text[:tok.start - offset].rstrip()
+    prev = before.rsplit(None, 1)[-1] if before else ""
+    if not prev[:1].isupper() or prev.endswith((".", "\u2019s", "'s", ",", ":", ";")):
+        return False
+    return prev.lower() not in TITLE_WORDS and not prev.isupper()
+
+
 class RegistryError(ValueError):
     """A malformed actor registry; the message names the file, line and problem."""
 
@@ -271,7 +294,21 @@ class ActorRegistry:
         """Every registered actor mentioned in ``text`` (longest alias first, left to right),
         with the matching token span (offsets shifted by ``offset``)."""
         found = self._matcher.find(text, offset, min_tokens=1, keep=self.aliases.keys())
-        return [(self.actors[self.aliases[t.norm]], t) for t in found if t.norm in self.aliases]
+        kept, shadowed = [], set()
+        for tok in found:
+            if tok.norm not in self.aliases:
+                continue
+            actor = self.actors[self.aliases[tok.norm]]
+            if actor.kind == "person" and " " not in tok.norm and \
+                    _another_first_name(text, tok, offset):
+                shadowed.add(actor.actor_id)  # “Kevin Walsh”: someone else named Walsh
+                continue
+            kept.append((actor, tok))
+        if shadowed:  # a bare surname in a text that names another person by it is theirs,
+            named = {a.actor_id for a, t in kept if " " in t.norm}  # unless ours is named too
+            kept = [(a, t) for a, t in kept
+                    if a.actor_id not in shadowed or a.actor_id in named or " " in t.norm]
+        return kept
 
     def find(self, text: str, offset: int = 0) -> tuple[Actor, Token] | None:
         """The actor a mention refers to: a person before an organisation (``Naureen Shah

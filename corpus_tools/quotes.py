@@ -48,7 +48,13 @@ from operator import attrgetter
 
 import pandas as pd
 
-from corpus_tools.actors import GROUPS, Actor, ActorRegistry, infer_group_from_role
+from corpus_tools.actors import (
+    GROUPS,
+    TITLE_WORDS,
+    Actor,
+    ActorRegistry,
+    infer_group_from_role,
+)
 from corpus_tools.clean import Headline, corpus_headlines, split_paragraphs
 from corpus_tools.roles import group_from_article
 from corpus_tools.segment import ASCII_FOLD, load_wordlist, split_sentences
@@ -310,15 +316,7 @@ _NARRATED_DESC = re.compile(r"(?<![\w-])(?P<desc>(?:[Aa]n?|[Oo]ne)\s+(?:[\w.-]+\
 _ANAPHORA = re.compile(r"^(?:the|a|an|that|this)\s+(?:\w+\s+){0,2}(?:spokesperson|spokesman|"
                        r"spokeswoman|agency|department|office|official|officials|statement|"
                        r"administration|organization|group|coalition)\b", re.I)
-_ROLE_WORDS = frozenset("""mayor gov gov. governor lt lt. rep rep. sen sen. senator representative
-congresswoman congressman president president-elect vice secretary director chief
-commissioner attorney general judge justice sheriff councilor councilwoman councilman
-spokesperson spokesman spokeswoman press officer official officials executive chairman
-chairwoman chair dr dr. mr mr. ms ms. mrs mrs. acting deputy czar counsel superintendent
-captain sgt. sgt lieutenant detective pastor reverend rev rev. father professor prof.
-council member councilmember alder assemblyman assemblywoman assemblymember delegate
-supervisor trustee associate assistant patrol agent officer special leader minority majority
-pro tem whip speaker prof prof. sister affairs relations communications""".split())
+_ROLE_WORDS = TITLE_WORDS
 _TERMINAL = ".?!\u2026"
 _TERMINAL_OR_COMMA = _TERMINAL + ","
 _MARK = re.compile("[" + OPEN_DOUBLE + CLOSE_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + "\"']")
@@ -777,6 +775,14 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
     parts = np_text.split(",")
     head = parts[0]
     found = ctx.registry.find(head, offset)
+    if found is not None and found[0].kind == "person" and " " not in found[1].norm:
+        # “Walsh said” after “ICE spokesman Kevin Walsh”: the article's Walsh, not the
+        # registry's, when the article introduced someone else by that surname
+        local = ctx.roster.get(found[1].text)
+        if local is not None and local.actor_id != found[0].actor_id and \
+                local.speaker != found[0].name and len(local.speaker.split()) >= 2:
+            _copy_speaker(local, q)
+            return True
     # “A former guard who worked at Red Mesa”: a name after “who” is not the speaker's
     name = _name_in(_RELATIVE.split(head, maxsplit=1)[0])
     if found is None and not name and len(parts) > 1 and not _PRONOUN_HEAD.match(head):

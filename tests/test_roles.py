@@ -66,3 +66,21 @@ def test_a_spokesperson_whose_appositive_names_the_owner_is_not_grouped_by_the_s
 def test_a_parenthetical_gloss_is_a_role() -> None:
     text = "MAC (Migrantes Unidos en Acción, a network of Inmigrantes groups) marched."
     assert group_from_article(text, "MAC")[0] == "advocates"
+
+
+def test_a_shared_surname_is_the_article_s_person_not_the_registry_s() -> None:
+    # The registry has Marty Walsh, Michelle Wu and Stephen Miller with bare-surname aliases.
+    text = ("ICE arrests rise in Riverton\n\n"
+            "ICE spokesman Kevin Walsh confirmed the arrests on Monday.\n\n"
+            "\u201cAnyone who violates our immigration laws is subject to arrest,\u201d "
+            "Walsh said.\n\n"
+            "\u201cIt scares everyone on my street,\u201d said Sarah Wu, a local shop owner.\n\n"
+            "John Miller, a retired teacher, disagreed. \u201cThey are just doing their "
+            "job,\u201d Miller said.\n")
+    q = extract_quotes_from_text(text)
+    assert q["speaker"].tolist() == ["Kevin Walsh", "Sarah Wu", "John Miller"]
+    assert q["group"].tolist() == ["administration", "other", "unknown"]
+    assert q["actor_id"].fillna("").eq("").all()
+    # The registry's own people are still found by surname alone.
+    q = extract_quotes_from_text("T\n\n\u201cWe will protect our residents,\u201d Wu said.\n")
+    assert (q.at[0, "speaker"], q.at[0, "group"]) == ("Michelle Wu", "local_officials")
