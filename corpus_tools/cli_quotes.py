@@ -23,32 +23,39 @@ RECORD_COLUMNS = ["article_id", "quote_id", "start", "end", "text", "kind", "spe
 OFFSET_COLUMNS = ["start", "end", "mention_start", "mention_end"]
 
 
-def _text_files(paths: Sequence[str | Path]) -> list[Path]:
+def _text_files(paths: Sequence[str | Path], problems: list[str]) -> list[Path]:
+    """The .txt files named or inside the folders named; problems are appended."""
     files: list[Path] = []
-    problems = []
     for p in map(Path, paths):
         if p.is_dir():
             found = sorted(p.glob("*.txt"))
             if not found:
                 problems.append(f"{p}: folder has no .txt files")
             files.extend(found)
+        elif p.is_file() and p.suffix.lower() != ".txt":
+            problems.append(f"{p}: not a .txt file (for a .csv or .jsonl corpus, use "
+                            "'corpus-tools analyze')")
         elif p.is_file():
             files.append(p)
         else:
             problems.append(f"{p}: no such file or folder")
-    if problems:
-        raise CorpusError(problems)
     return files
 
 
-def _read(path: Path) -> str:
+def _read(path: Path, problems: list[str]) -> str | None:
+    """The file's text, or None with the problem appended (not UTF-8, empty)."""
     data = path.read_bytes()
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        raise CorpusError([f"{path}: not valid UTF-8 (byte 0x{data[err.start]:02x} at "
-                           f"offset {err.start}, line {line})"]) from err
+        problems.append(f"{path}: not valid UTF-8 (byte 0x{data[err.start]:02x} at "
+                        f"offset {err.start}, line {line})")
+        return None
+    if not text.strip():
+        problems.append(f"{path}: is empty")
+        return None
+    return text
 
 
 def extract_quote_records(paths: Sequence[str | Path],
@@ -56,7 +63,11 @@ def extract_quote_records(paths: Sequence[str | Path],
     """Quotes of every text file in ``paths`` (files or folders of ``.txt``), with stance
     and tone when those modules are available. ``article_id`` is the file stem."""
     registry = ActorRegistry(actors_csv)
-    frames = [extract_quotes_from_text(_read(f), f.stem, registry) for f in _text_files(paths)]
+    problems: list[str] = []
+    texts = [(f, _read(f, problems)) for f in _text_files(paths, problems)]
+    if problems:  # every bad file at once, before any output
+        raise CorpusError(problems)
+    frames = [extract_quotes_from_text(text, f.stem, registry) for f, text in texts]
     quotes = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
         columns=RECORD_COLUMNS)
     columns = list(RECORD_COLUMNS)

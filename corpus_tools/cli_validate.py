@@ -2,7 +2,8 @@
 
 ``sample DATA --out SHEET.csv`` writes a stratified, blind coding sheet of quotes (and its key
 beside it); a coder fills in ``code_stance`` (favor / against / none), ``code_frames``
-(frame ids separated by ``;``) and ``code_group``. ``validate SHEET.csv`` prints each automated
+(frame ids separated by ``;``, ``none`` for no frame; left blank, frames are not scored) and
+``code_group`` (left blank, groups are not scored). ``validate SHEET.csv`` prints each automated
 measure's agreement with that coding (accuracy, Cohen's kappa, F1, confusion) and, with
 ``--refit``, cross-validated scores of the stance model refitted on the coder's labels.
 See :mod:`corpus_tools.validation`.
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from pathlib import Path
 
 
@@ -53,7 +55,11 @@ def _cmd_sample(args: argparse.Namespace) -> int:
     except CorpusError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    quotes = extract_quotes(corpus, actors=args.actors)
+    with warnings.catch_warnings(record=True) as caught:  # unknown groups: one line each
+        warnings.simplefilter("always")
+        quotes = extract_quotes(corpus, actors=args.actors)
+    for w in caught:
+        print(f"warning: {w.message}", file=sys.stderr)
     sheet, key = sample_coding_sheet(corpus, quotes, n=args.n, seed=args.seed)
     if sheet.empty:
         print("error: the corpus has no quotes to sample", file=sys.stderr)

@@ -192,6 +192,12 @@ def run_notebooks(notebooks: Sequence[str | Path] | None = None, *,
                    else default_executed_dir(data_dir))
     except NoDataDirError as err:
         raise NotebookError(str(err)) from None
+    from corpus_tools.validate_input import CorpusError, check_corpus
+
+    try:  # a missing or broken corpus fails here, before any folder is made
+        check_corpus(data_dir)
+    except CorpusError as err:
+        raise NotebookError(str(err)) from None
     kernel_name = resolve_kernel(kernel)
     staged = [(figures_dir, _staging(figures_dir)), (processed_dir, _staging(processed_dir))]
     staged_executed = _staging(out_dir)

@@ -179,8 +179,9 @@ def score_coding_sheet(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     -------
     summary : DataFrame
         ``measure, n, accuracy, kappa, f1`` for ``stance (lexicon)``, ``stance (model)``,
-        ``group`` (when ``code_group`` is filled) and ``frames (tagger)`` (micro-F1 over
-        frames; accuracy is the share of rows with the same frame set).
+        ``group`` (rows whose ``code_group`` is filled) and ``frames (tagger)`` (rows whose
+        ``code_frames`` is filled, ``none`` meaning no frame: micro-F1 over frames; accuracy
+        is the share of rows with the same frame set). Uncoded measures are left out.
     confusion : DataFrame
         Long confusion table: ``measure, coded, predicted, n``.
     """
@@ -205,13 +206,17 @@ def score_coding_sheet(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         g_pred = grouped["group"].fillna("unknown").tolist()
         rows.append(_agreement("group", g_truth, g_pred, float("nan")))
         confusion += [("group", t, p) for t, p in zip(g_truth, g_pred, strict=True)]
-    if "code_frames" in coded.columns:
-        units = pd.DataFrame({"unit_id": coded["sheet_id"], "start": 0, "text": texts})
+    framed = coded[coded.get("code_frames", pd.Series("", index=coded.index)).str.strip()
+                   != ""]
+    if len(framed):  # rows whose frames were coded; "none" = coded, no frame
+        units = pd.DataFrame({"unit_id": framed["sheet_id"], "start": 0,
+                              "text": framed["quote"]})
         hits = tag_frames(units)
         tagged = hits.groupby("unit_id")["frame"].agg(lambda s: tuple(sorted(set(s))))
-        f_pred = [tagged.get(s, ()) for s in coded["sheet_id"]]
-        f_truth = [tuple(sorted(f.strip() for f in v.replace(",", ";").split(";") if f.strip()))
-                   for v in coded["code_frames"]]
+        f_pred = [tagged.get(s, ()) for s in framed["sheet_id"]]
+        f_truth = [tuple(sorted(f.strip() for f in v.replace(",", ";").split(";")
+                                if f.strip() and f.strip().lower() != "none"))
+                   for v in framed["code_frames"]]
         micro = score_frames(f_truth, f_pred).set_index("frame")
         f1 = float(micro.loc["micro", "f1"]) if "micro" in micro.index else float("nan")
         rows.append({"measure": "frames (tagger)", "n": len(f_truth),

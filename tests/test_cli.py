@@ -125,3 +125,10 @@ def test_analyze_reports_throughput_only_when_it_means_something(tmp_path, capsy
     assert main(["analyze", str(RAW_DIR), "--out", str(tmp_path / "t"), "--no-progress"]) == 0
     err = capsys.readouterr().err
     assert err.startswith("analyzed 3 articles") and "MB/s" not in err and "nan" not in err
+
+
+def test_run_notebooks_on_a_missing_corpus_writes_nothing(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["run-notebooks", "--data-dir", "nope"]) == 1
+    assert f"data folder not found: {tmp_path / 'nope'}" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

@@ -112,3 +112,17 @@ def test_a_reader_that_takes_one_line_ends_the_command_with_exit_0(fmt):
     stderr = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 0, stderr
     assert first and "Traceback" not in stderr and "Exception ignored" not in stderr
+
+
+def test_bad_inputs_are_all_reported_before_any_output(tmp_path, capsys):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text('{"article_id": "a", "text": "x"}\n', encoding="utf-8")
+    (tmp_path / "l.txt").write_bytes(b"caf\xe9\n")
+    out = io.StringIO()
+    code = quotes_command([tmp_path / "empty.txt", tmp_path / "c.jsonl", tmp_path / "l.txt"],
+                          out=out)
+    err = capsys.readouterr().err
+    assert code == 2 and out.getvalue() == ""
+    assert "c.jsonl: not a .txt file" in err
+    assert "empty.txt: is empty" in err
+    assert "l.txt: not valid UTF-8 (byte 0xe9 at offset 3, line 1)" in err

@@ -129,3 +129,14 @@ def test_notebook_05_reports_validity_from_a_coded_sheet(seed_sheet, tmp_path: P
     assert validity.loc["stance (model)", "n"] == 12
     assert validity.loc["stance (model)", "kappa"] == pytest.approx(
         expected.set_index("measure").loc["stance (model)", "kappa"], abs=1e-3)
+
+
+def test_uncoded_frames_are_not_scored_and_none_means_no_frame(seed_sheet, tmp_path) -> None:
+    sheet, key, _ = seed_sheet
+    coded = sheet.assign(code_stance="none")
+    path = write_coding_sheet(coded, key, tmp_path / "sheet.csv")
+    assert "frames (tagger)" not in set(score_coding_sheet(path)[0]["measure"])
+    coded.loc[:1, "code_frames"] = ["none", "crime_threat; legality_authority"]
+    path = write_coding_sheet(coded, key, tmp_path / "sheet.csv")
+    frames = score_coding_sheet(path)[0].set_index("measure").loc["frames (tagger)"]
+    assert frames["n"] == 2
