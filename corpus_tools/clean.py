@@ -39,6 +39,10 @@ CHROME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("photo credit", re.compile(r"\bfor (?:the )?New York Post$")),
     ("photo credit", re.compile(r"\((?:AP|Reuters|Getty)[^()]{0,80}\)$")),
     ("contributor line", re.compile(r"^[A-Z][^.!?]{0,120} contributed (?:to )?this report\.?$")),
+    # “By Jane Doe”, “By Jane Doe and Sam Lee, Associated Press”: a byline, not reporting.
+    ("byline", re.compile(r"^[Bb][Yy]:?[ \t]+[A-Z][\w.\u2019'-]*"
+                          r"(?:[ \t]+(?:[A-Z][\w.\u2019'-]*|and|&|de|van|von))*"
+                          r"(?:[ \t]*[,|\u2014\u2013-][ \t]*[^.!?\"\u201c]{1,60})?$")),
 )
 
 #: All rules in one pattern: a paragraph that matches none (nearly every one) is journalism

@@ -85,3 +85,15 @@ def test_one_search_prefilter_gives_the_rules_answer(paragraph):
     text = " ".join(paragraph.replace("\u00a0", " ").split())
     expected = next((reason for reason, pattern in CHROME_RULES if pattern.search(text)), "")
     assert chrome_reason(paragraph) == expected
+
+
+@pytest.mark.parametrize(("paragraph", "reason"), [
+    ("By Jane Doe", "byline"),
+    ("By Jane Doe and Sam Lee, Associated Press", "byline"),
+    ("BY MARIA LOPEZ | Staff Writer", "byline"),
+    ("By the time agents arrived, the family had left.", ""),
+    ("By contrast, the mayor said no.", ""),
+    ("By Tuesday, ICE had arrested 40 people.", ""),
+])
+def test_a_byline_is_chrome_and_a_sentence_starting_with_by_is_not(paragraph, reason):
+    assert chrome_reason(paragraph) == reason
