@@ -82,6 +82,10 @@ SPEECH_VERBS = (
     "suggested", "complained", "boasted", "charged", "contended", "observed", "shouted",
     "called", "described", "threatened", "accused", "blasted", "slammed", "criticized",
     "criticised", "denounced", "decried", "praised", "dismissed", "lamented",
+    # manner-of-speaking verbs missing from PolNeAR train attributions (rounds on train/dev)
+    "mused", "exclaimed", "joked", "quipped", "retorted", "scoffed", "sniped", "fumed",
+    "griped", "grumbled", "reiterated", "recounted", "asserted", "opined", "reasoned",
+    "marveled", "marvelled", "bragged", "wondered", "pleaded", "concluded",
     # participles: ``X joined the vote, saying ...``; the speaker is the clause's subject
     "saying", "adding", "warning", "arguing", "calling", "noting", "insisting", "writing",
     "telling", "urging", "describing", "calls",
