@@ -28,7 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -235,14 +235,6 @@ def fit_stance_model(texts: Sequence[str], labels: Sequence[str], c: float = 4.0
                        info=dict(info or {}))
 
 
-def semeval_macro_f1(truth: Iterable[str], predicted: Iterable[str]) -> float:
-    """Mean of F1(favor) and F1(against) (SemEval-2016 Task 6)."""
-    from sklearn.metrics import f1_score
-
-    return float(f1_score(list(truth), list(predicted), labels=["favor", "against"],
-                          average="macro", zero_division=0))
-
-
 def cross_validate(texts: Sequence[str], labels: Sequence[str], groups: Sequence[str],
                    c: float = 4.0, biases: Sequence[float] = (0.0,)) -> pd.DataFrame:
     """Leave-one-group-out scores (e.g. one outlet style or one writer left out per fold).
@@ -255,6 +247,8 @@ def cross_validate(texts: Sequence[str], labels: Sequence[str], groups: Sequence
     """
     from sklearn.model_selection import LeaveOneGroupOut
 
+    from corpus_tools.stance import semeval_f1
+
     texts, labels, groups = list(texts), list(labels), list(groups)
     decisions = np.zeros((len(texts), len(LABELS)))
     for train, test in LeaveOneGroupOut().split(texts, labels, groups):
@@ -265,7 +259,7 @@ def cross_validate(texts: Sequence[str], labels: Sequence[str], groups: Sequence
         z = decisions.copy()
         z[:, LABELS.index("none")] += bias
         pred = [LABELS[i] for i in z.argmax(axis=1)]
-        rows.append((bias, semeval_macro_f1(labels, pred),
+        rows.append((bias, semeval_f1(labels, pred),
                      float(np.mean([p == t for p, t in zip(pred, labels, strict=True)])),
                      len(texts)))
     return pd.DataFrame(rows, columns=["none_bias", "semeval_macro_f1", "accuracy", "n"])

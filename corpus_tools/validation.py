@@ -244,12 +244,8 @@ def refit_stance_on_sheet(path: str | Path, statements: str | Path | None = None
     """
     from sklearn.model_selection import GroupKFold
 
-    from corpus_tools.stance_model import (
-        fit_stance_model,
-        load_stance_model,
-        load_statements,
-        semeval_macro_f1,
-    )
+    from corpus_tools.stance import semeval_f1
+    from corpus_tools.stance_model import fit_stance_model, load_stance_model, load_statements
 
     coded = read_coded_sheet(path).reset_index(drop=True)
     base = load_statements(statements) if statements else _shipped_statements()
@@ -266,9 +262,9 @@ def refit_stance_on_sheet(path: str | Path, statements: str | Path | None = None
             refit[i] = label
     shipped = load_stance_model().predict(coded["quote"].tolist())
     truth = coded["code_stance"].tolist()
-    return pd.DataFrame([("shipped", len(coded), semeval_macro_f1(truth, shipped)),
+    return pd.DataFrame([("shipped", len(coded), semeval_f1(truth, shipped)),
                          (f"refit ({k}-fold by article)", len(coded),
-                          semeval_macro_f1(truth, refit))],
+                          semeval_f1(truth, refit))],
                         columns=["model", "n", "semeval_macro_f1"]).round(3)
 
 
