@@ -186,7 +186,7 @@ def test_notebook_04_writes_per_frame_scores_from_a_coded_sheet(seed_sheet, tmp_
                   log=None, parameters={"data_dir": DATA_DIR, "figures_dir": tmp_path / "f",
                                         "processed_dir": tmp_path / "p",
                                         "coding_sheet": path})
-    table = pd.read_csv(tmp_path / "p" / "frame_scores.csv").set_index("frame")
+    table = pd.read_csv(tmp_path / "p" / "frame_eval.csv").set_index("frame")
     assert set(table["coding"]) == {"coding sheet"}
     assert table.loc["crime_threat", ["support", "tp"]].tolist() == [1, 1]
     assert table.loc["micro", "support"] == 1
