@@ -175,6 +175,79 @@ def score_frames(truth: Iterable[Iterable[str]], predicted: Iterable[Iterable[st
     return table.round({"precision": 3, "recall": 3, "f1": 3})
 
 
+FRAME_REPORT_COLUMNS = ["frame", "support", "n_predicted", "tp", "precision", "recall", "f1"]
+
+
+def frame_report(truth: Iterable[Iterable[str]], predicted: Iterable[Iterable[str]],
+                 frames: Iterable[str] | None = None) -> pd.DataFrame:
+    """Per-frame precision, recall, F1 and support as one tidy table, plus micro and macro rows.
+
+    The numbers are :func:`score_frames`'s; this table names the gold count ``support`` and
+    lists every frame of ``frames`` (e.g. a codebook's ``frame_id`` column) in that order, so
+    tables from different sets line up: a frame nobody coded or predicted has support 0 and
+    undefined (NaN) precision, recall and F1. Frames found in the codings but not in
+    ``frames`` follow, alphabetically.
+
+    Parameters
+    ----------
+    truth, predicted : iterable of iterables of str
+        Frame ids per unit: the coder's and the system's, in the same unit order.
+    frames : iterable of str, optional
+        Frames to list first, in order (default: those in the codings, alphabetically).
+
+    Returns
+    -------
+    DataFrame
+        ``frame, support, n_predicted, tp, precision, recall, f1``; the last two rows are
+        ``micro`` (over all unit x frame decisions) and ``macro`` (mean over the frames
+        coded or predicted).
+
+    Examples
+    --------
+    >>> t = [("crime_threat",), ("crime_threat", "economic"), ()]
+    >>> p = [("crime_threat",), ("economic",), ("economic",)]
+    >>> print(frame_report(t, p, ["crime_threat", "economic", "humanitarian"]).to_string())
+              frame  support  n_predicted  tp  precision  recall     f1
+    0  crime_threat        2            1   1      1.000   0.500  0.667
+    1      economic        1            2   1      0.500   1.000  0.667
+    2  humanitarian        0            0   0        NaN     NaN    NaN
+    3         micro        3            3   2      0.667   0.667  0.667
+    4         macro        3            3   2      0.750   0.750  0.667
+    """
+    table = score_frames(truth, predicted).rename(columns={"n_gold": "support"})
+    table = table.set_index("frame")[FRAME_REPORT_COLUMNS[1:]]
+    coded = [f for f in table.index if f not in ("micro", "macro")]
+    order = list(dict.fromkeys(frames)) if frames is not None else []
+    order += sorted(f for f in coded if f not in order)
+    empty = {"support": 0, "n_predicted": 0, "tp": 0, "precision": np.nan, "recall": np.nan,
+             "f1": np.nan}
+    rows = [table.loc[f].to_dict() if f in table.index else empty for f in order]
+    summary = (table.loc[["micro", "macro"]] if "micro" in table.index
+               else pd.DataFrame([empty, empty], index=["micro", "macro"]))
+    out = pd.DataFrame(rows + summary.to_dict("records"), columns=FRAME_REPORT_COLUMNS[1:])
+    out.insert(0, "frame", order + ["micro", "macro"])
+    return out.astype({"support": int, "n_predicted": int, "tp": int})
+
+
+def frames_per_text(texts: Iterable[str], codebook: pd.DataFrame | None = None
+                    ) -> list[tuple[str, ...]]:
+    """The frames the codebook tagger finds in each text, sorted (for :func:`frame_report`).
+
+    Examples
+    --------
+    >>> frames_per_text(["Criminals were deported.", "Hello."])
+    [('crime_threat', 'enforcement_ops'), ()]
+    """
+    from corpus_tools.frames import tag_frames
+
+    texts = ["" if not isinstance(t, str) else t for t in texts]
+    units = pd.DataFrame({"unit_id": [f"u{i}" for i in range(len(texts))], "start": 0,
+                          "text": texts})
+    hits = tag_frames(units, codebook)
+    by_unit = hits.groupby("unit_id")["frame"].agg(lambda s: tuple(sorted(set(s))))
+    return [by_unit.get(f"u{i}", ()) for i in range(len(texts))]
+
+
 def score_stance_labels(truth: Iterable[str], predicted: Iterable[str]) -> pd.DataFrame:
     """Per-class precision/recall/F1 and SemEval-2016 macro-F1 (mean F1 of favor, against).
 

@@ -158,6 +158,7 @@ def read_coded_sheet(path: str | Path) -> pd.DataFrame:
     if problems:
         raise SheetError("; ".join(problems))
     sheet["code_stance"] = sheet["code_stance"].str.strip().str.lower()
+    sheet["line"] = np.arange(2, len(sheet) + 2)  # the row's line in the file, for errors
     coded = sheet[sheet["code_stance"] != ""]
     return coded.merge(key[["sheet_id", "speaker", "group"]], on="sheet_id", how="left")
 
@@ -186,7 +187,6 @@ def score_coding_sheet(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         Long confusion table: ``measure, coded, predicted, n``.
     """
     from corpus_tools.coded_sets import score_frames, score_stance_labels
-    from corpus_tools.frames import tag_frames
     from corpus_tools.stance import score_stance
     from corpus_tools.stance_model import load_stance_model
 
@@ -206,17 +206,8 @@ def score_coding_sheet(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         g_pred = grouped["group"].fillna("unknown").tolist()
         rows.append(_agreement("group", g_truth, g_pred, float("nan")))
         confusion += [("group", t, p) for t, p in zip(g_truth, g_pred, strict=True)]
-    framed = coded[coded.get("code_frames", pd.Series("", index=coded.index)).str.strip()
-                   != ""]
+    framed, f_truth, f_pred = _sheet_frames(coded, path)
     if len(framed):  # rows whose frames were coded; "none" = coded, no frame
-        units = pd.DataFrame({"unit_id": framed["sheet_id"], "start": 0,
-                              "text": framed["quote"]})
-        hits = tag_frames(units)
-        tagged = hits.groupby("unit_id")["frame"].agg(lambda s: tuple(sorted(set(s))))
-        f_pred = [tagged.get(s, ()) for s in framed["sheet_id"]]
-        f_truth = [tuple(sorted(f.strip() for f in v.replace(",", ";").split(";")
-                                if f.strip() and f.strip().lower() != "none"))
-                   for v in framed["code_frames"]]
         micro = score_frames(f_truth, f_pred).set_index("frame")
         f1 = float(micro.loc["micro", "f1"]) if "micro" in micro.index else float("nan")
         rows.append({"measure": "frames (tagger)", "n": len(f_truth),
@@ -228,6 +219,70 @@ def score_coding_sheet(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
             .value_counts().rename("n").reset_index()
             .sort_values(["measure", "coded", "predicted"]).reset_index(drop=True))
     return summary.round(3), conf
+
+
+def _sheet_frames(coded: pd.DataFrame, path: str | Path,
+                  codebook: pd.DataFrame | None = None
+                  ) -> tuple[pd.DataFrame, list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """Rows whose ``code_frames`` is filled, the coder's frames and the tagger's, per row.
+
+    Raises
+    ------
+    SheetError
+        Naming the file and line of a frame id the codebook does not have.
+    """
+    from corpus_tools.coded_sets import frames_per_text
+    from corpus_tools.frames import load_codebook
+
+    codebook = load_codebook() if codebook is None else codebook
+    known = set(codebook["frame_id"])
+    column = coded.get("code_frames", pd.Series("", index=coded.index)).str.strip()
+    framed = coded[column != ""]
+    truth, problems = [], []
+    for line, value in zip(framed.get("line", [""] * len(framed)), framed["code_frames"],
+                           strict=True):
+        ids = {f.strip() for f in value.replace(",", ";").split(";")}
+        ids = {f for f in ids if f and f.lower() != "none"}
+        problems += [f"{Path(path).name} line {line}: code_frames {f!r} is not a frame of the "
+                     f"codebook ({', '.join(codebook['frame_id'])})" for f in sorted(ids - known)]
+        truth.append(tuple(sorted(ids)))
+    if problems:
+        raise SheetError("; ".join(problems))
+    return framed, truth, frames_per_text(framed["quote"], codebook)
+
+
+def score_sheet_frames(path: str | Path, codebook: pd.DataFrame | None = None
+                       ) -> pd.DataFrame:
+    """Per-frame precision, recall, F1 and support of the frame tagger on a coded sheet.
+
+    Parameters
+    ----------
+    path : str or Path
+        A sheet from :func:`write_coding_sheet` with ``code_frames`` filled in (``;``- or
+        ``,``-separated frame ids; ``none`` = coded, no frame), its key beside it. Rows
+        whose ``code_frames`` is blank are not scored.
+    codebook : DataFrame, optional
+        From :func:`corpus_tools.frames.load_codebook` (default: the project's).
+
+    Returns
+    -------
+    DataFrame
+        :func:`corpus_tools.coded_sets.frame_report` over the coded rows: ``frame, support,
+        n_predicted, tp, precision, recall, f1``, every codebook frame in codebook order,
+        then ``micro`` and ``macro``.
+
+    Raises
+    ------
+    SheetError
+        Naming the file and line of a frame id the codebook does not have (and every
+        problem :func:`read_coded_sheet` reports).
+    """
+    from corpus_tools.coded_sets import frame_report
+    from corpus_tools.frames import load_codebook
+
+    codebook = load_codebook() if codebook is None else codebook
+    _, truth, pred = _sheet_frames(read_coded_sheet(path), path, codebook)
+    return frame_report(truth, pred, codebook["frame_id"])
 
 
 def refit_stance_on_sheet(path: str | Path, statements: str | Path | None = None,

@@ -11,6 +11,8 @@ import pytest
 from corpus_tools.coded_sets import (
     CodedSetError,
     compare_coders,
+    frame_report,
+    frames_per_text,
     load_coded_set,
     score_frames,
     score_quotes_against,
@@ -149,3 +151,36 @@ def test_compare_coders_on_a_written_folder(coded: Path) -> None:
     assert table.loc["quotes", "f1"] == 1.0
     assert table.loc["stance", "agreement"] == 0.5
     assert table.loc["group", "agreement"] == 1.0
+
+
+def test_frame_report_hand_checked():
+    """Three units, by hand: crime_threat tp 1 of 1 predicted, 2 coded -> P 1, R 0.5;
+    economic tp 1 of 2 predicted, 1 coded -> P 0.5, R 1; humanitarian never coded or
+    predicted -> support 0 and NaN; micro 2 tp of 3 predicted and 3 coded."""
+    truth = [("crime_threat",), ("crime_threat", "economic"), ()]
+    pred = [("crime_threat",), ("economic",), ("economic",)]
+    table = frame_report(truth, pred, ["humanitarian", "crime_threat", "economic"])
+    assert table["frame"].tolist() == ["humanitarian", "crime_threat", "economic", "micro",
+                                       "macro"]
+    t = table.set_index("frame")
+    assert t.loc["crime_threat", ["support", "n_predicted", "tp"]].tolist() == [2, 1, 1]
+    assert t.loc["crime_threat", ["precision", "recall"]].tolist() == [1.0, 0.5]
+    assert t.loc["crime_threat", "f1"] == pytest.approx(2 / 3, abs=1e-3)
+    assert t.loc["economic", ["support", "n_predicted", "tp", "precision", "recall"]
+                 ].tolist() == [1, 2, 1, 0.5, 1.0]
+    assert t.loc["humanitarian", ["support", "n_predicted", "tp"]].tolist() == [0, 0, 0]
+    assert t.loc["humanitarian", ["precision", "recall", "f1"]].isna().all()
+    assert t.loc["micro", ["support", "n_predicted", "tp"]].tolist() == [3, 3, 2]
+    assert t.loc["micro", "f1"] == pytest.approx(2 / 3, abs=1e-3)
+    assert t.loc["macro", "precision"] == pytest.approx(0.75)
+
+
+def test_frame_report_lists_uncoded_frames_after_the_given_ones():
+    table = frame_report([("zeta",)], [("alpha",)], ["economic"])
+    assert table["frame"].tolist() == ["economic", "alpha", "zeta", "micro", "macro"]
+    assert table.set_index("frame").loc["micro", "f1"] == 0.0
+
+
+def test_frames_per_text_is_one_sorted_tuple_per_text():
+    assert frames_per_text(["Criminals were deported.", "", None]) == [
+        ("crime_threat", "enforcement_ops"), (), ()]

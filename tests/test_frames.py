@@ -27,7 +27,7 @@ from corpus_tools.validate_frames import (
 
 #: Macro-F1 of the tagger on the hand coding when the codebook was last tuned (in-sample),
 #: minus a small epsilon. Raise it when the tagger improves; never lower it silently.
-TAGGER_MACRO_F1_FLOOR = 0.93  # measured 0.936 (in-sample, tuned codebook)
+TAGGER_MACRO_F1_FLOOR = 0.936  # measured 0.943 (in-sample, tuned codebook)
 
 HEADER = ("frame_id,name,definition,mfc_dimension,mendelsohn_frame,indicators,exclude,"
           "example,example_article_id\n")
@@ -305,3 +305,53 @@ def test_permutation_null_matches_a_loop_over_shuffles(toy_codebook):
         slow.append(stats.chi2_contingency(table, correction=False)[0]
                     if (table.sum(axis=0) > 0).all() else 0.0)
     np.testing.assert_allclose(fast, slow, rtol=1e-12, atol=1e-12)
+
+
+# --- word senses of the project codebook (our own sentences) -------------------------------
+#: (frame, a sentence where the cue has the frame's sense, one where the word has another
+#: sense and the exclude must veto it).
+WORD_SENSES = [
+    ("legality_authority", "The county ignored the ICE detainer.",
+     "She was detained at the airport."),
+    ("legality_authority", "Hiring a worker without papers is not legal here.",
+     "The farmworkers were legalized in 1986."),
+    ("legality_authority", "The mayor said the state has no authority over city police.",
+     "Those in authority stayed silent at the meeting."),
+    ("legality_authority", "The sheriff said it would be illegal to hold them.",
+     "He called them illegal aliens and illegals, and said they entered illegally."),
+    ("legality_authority", "The judge called the arrests unlawful.",
+     "The agency arrests people who are unlawfully present."),
+    ("enforcement_ops", "Agents detained twelve people at the plant.",
+     "The jail will no longer honor a detainer."),
+    ("enforcement_ops", "The removal of the family took one morning.",
+     "The council voted to remove her from office."),
+    ("enforcement_ops", "The city will deploy more officers downtown.",
+     "He wants to deploy troops and deploy the military in our streets."),
+    ("enforcement_ops", "Deportation flights doubled this year.",
+     "Parents live under the threat of deportation."),
+    ("crime_threat", "He was charged with a violent offense.",
+     "The remark was offensive to many."),
+    ("security_militarization", "The president cited national security.",
+     "The Secure Communities program shared fingerprints; she fears for her personal "
+     "security."),
+    ("economic", "The plant closure cost hundreds of jobs.",
+     "The officers just do their jobs; it is the government's job."),
+    ("humanitarian", "The raids tore families apart.",
+     "A family member picked her up from school."),
+]
+
+
+@pytest.mark.parametrize(("frame", "evoked", "other_sense"), WORD_SENSES,
+                         ids=[f"{f}-{i}" for i, (f, _, _) in enumerate(WORD_SENSES)])
+def test_codebook_word_senses(frame, evoked, other_sense):
+    hits = tag_frames(_units(evoked, other_sense))
+    tagged = set(hits.loc[hits["frame"] == frame, "unit_id"])
+    assert tagged == {"u0"}, hits[["unit_id", "frame", "term"]].to_string()
+
+
+def test_communities_alone_is_not_belonging_but_neighbors_are():
+    hits = tag_frames(_units("Our communities will not be bullied.",
+                             "Our immigrant neighbors belong here."))
+    by_unit = hits.groupby("unit_id")["frame"].agg(set).to_dict()
+    assert by_unit["u0"] == {"political_conflict"}
+    assert "immigrant_belonging" in by_unit["u1"]

@@ -14,6 +14,7 @@ from corpus_tools.validation import (
     read_coded_sheet,
     sample_coding_sheet,
     score_coding_sheet,
+    score_sheet_frames,
     write_coding_sheet,
 )
 
@@ -140,3 +141,52 @@ def test_uncoded_frames_are_not_scored_and_none_means_no_frame(seed_sheet, tmp_p
     path = write_coding_sheet(coded, key, tmp_path / "sheet.csv")
     frames = score_coding_sheet(path)[0].set_index("measure").loc["frames (tagger)"]
     assert frames["n"] == 2
+
+
+def test_per_frame_scores_on_a_coded_sheet(seed_sheet, tmp_path) -> None:
+    """Two rows coded (our own sentences in place of the quotes), the rest left blank:
+    crime_threat found (tp 1), enforcement_ops predicted but not coded, economic coded but
+    not found; every codebook frame is listed."""
+    sheet, key, _ = seed_sheet
+    coded = sheet.assign(code_stance="none")
+    coded.loc[0, ["quote", "code_frames"]] = ["Criminals were deported.", "crime_threat"]
+    coded.loc[1, ["quote", "code_frames"]] = ["Hello there.", "economic"]
+    path = write_coding_sheet(coded, key, tmp_path / "sheet.csv")
+    table = score_sheet_frames(path).set_index("frame")
+    assert table.loc["crime_threat", ["support", "n_predicted", "tp"]].tolist() == [1, 1, 1]
+    assert table.loc["enforcement_ops", ["support", "n_predicted", "tp"]].tolist() == [0, 1, 0]
+    assert table.loc["economic", ["support", "n_predicted", "tp", "recall"]].tolist() == [
+        1, 0, 0, 0.0]
+    assert table.loc["micro", ["support", "n_predicted", "tp"]].tolist() == [2, 2, 1]
+    assert "humanitarian" in table.index and table.loc["humanitarian", "support"] == 0
+
+
+def test_unknown_frame_on_a_sheet_names_the_file_and_line(seed_sheet, tmp_path) -> None:
+    sheet, key, _ = seed_sheet
+    coded = sheet.assign(code_stance="none")
+    coded.loc[2, "code_frames"] = "crime_threat; crime"
+    path = write_coding_sheet(coded, key, tmp_path / "sheet.csv")
+    with pytest.raises(SheetError, match=r"sheet\.csv line 4: code_frames 'crime' is not a "
+                                          r"frame of the codebook"):
+        score_sheet_frames(path)
+    with pytest.raises(SheetError, match="line 4"):
+        score_coding_sheet(path)
+
+
+@pytest.mark.slow
+def test_notebook_04_writes_per_frame_scores_from_a_coded_sheet(seed_sheet, tmp_path) -> None:
+    from corpus_tools.paths import DATA_DIR, NOTEBOOKS_DIR
+    from corpus_tools.runner import run_notebooks
+
+    sheet, key, _ = seed_sheet
+    coded = sheet.assign(code_stance="none")
+    coded.loc[0, ["quote", "code_frames"]] = ["Criminals were deported.", "crime_threat"]
+    path = write_coding_sheet(coded, key, tmp_path / "sheet.csv")
+    run_notebooks([NOTEBOOKS_DIR / "04_framing.ipynb"], output_dir=tmp_path / "executed",
+                  log=None, parameters={"data_dir": DATA_DIR, "figures_dir": tmp_path / "f",
+                                        "processed_dir": tmp_path / "p",
+                                        "coding_sheet": path})
+    table = pd.read_csv(tmp_path / "p" / "frame_eval.csv").set_index("frame")
+    assert set(table["coding"]) == {"coding sheet"}
+    assert table.loc["crime_threat", ["support", "tp"]].tolist() == [1, 1]
+    assert table.loc["micro", "support"] == 1
