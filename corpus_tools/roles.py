@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from corpus_tools.actors import infer_group_from_role
+from corpus_tools.actors import group_from_organization, infer_group_from_role
 
 #: Words that are part of a role before a name (titles, places, organisations): capitalised
 #: words and abbreviations, a few lower-case joiners.
@@ -47,6 +47,14 @@ _NAMES_ITS_OWNER = re.compile(r"\b(?:for|of|at|with)[ \t]+(?:the[ \t]+)?(?:[\w-]
 _SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|press (?:secretary|officer)|public "
                      r"information officer|communications director)\b", re.I)
 _WINDOW = 160
+#: An organisation named in a role phrase: at its start (``Juntos executive director``) or
+#: after a preposition of belonging (``a spokeswoman for the Oregon Department of
+#: Corrections``), not the object of a verb (``who sued the Justice Department``).
+_ORG_IN_ROLE = re.compile(r"(?:^|\b(?:of|for|at|with|from)[ \t]+)(?:the[ \t]+)?"
+                          r"(?P<org>[A-Z][\w.&\u2019'-]*(?:[ \t]+(?:of|for|and|the|on|"
+                          r"[A-Z][\w.&\u2019'-]*)){0,8})")
+#: A speaker string that is itself an organisation's name: an acronym or several words.
+_ORG_SPEAKER = re.compile(r"^(?:[A-Z]{2,6}|\S+(?:[ \t]+\S+)+)$")
 
 
 def _mentions(raw: str, name: str) -> Iterator[tuple[int, int]]:
@@ -125,10 +133,26 @@ def group_from_article(raw: str, name: str) -> tuple[str | None, str]:
     (None, '')
     """
     for role in find_roles(raw, name):
-        group = infer_group_from_role(role)
+        group = infer_group_from_role(role) or _group_of_org_in(role)
         if group:
             return group, role
+    if _ORG_SPEAKER.match(name.strip()):
+        group = group_from_organization(name)  # the speaker is an organisation
+        if group:
+            return group, name
     return None, ""
+
+
+def _group_of_org_in(role: str) -> str | None:
+    """The group of the first organisation a role phrase names whose type is known."""
+    for m in _ORG_IN_ROLE.finditer(role):
+        org = m.group("org").rstrip(".")
+        while org.split()[-1:] and org.split()[-1] in ("of", "for", "and", "the", "on"):
+            org = org.rsplit(None, 1)[0]  # “the Department of” cut at the phrase's end
+        group = group_from_organization(org)
+        if group:
+            return group
+    return None
 
 
 def resolve_unknown_groups(raw: str, quotes: pd.DataFrame) -> pd.DataFrame:
