@@ -149,7 +149,9 @@ d.c dc""".split())
 _ABOUT_SOMETHING_ELSE = re.compile(r",?\s+(?:which|whose)\b[^,;:]*")
 _REQUIRED_GROUP = set(GROUPS)
 #: A person's name followed by one of these is a modifier, not the speaker.
-_MODIFIER = re.compile(r"[’']?s? ?(?:administration|campaign|era|White House|team)\b", re.I)
+_MODIFIER = re.compile(r"[’']?s? ?(?:administration|campaign|era|White House|team|"
+                       r"surrogates?|allies|ally|supporters?|loyalists?|backers?|voters|"
+                       r"critics|appointees?|nominees?|transition)\b", re.I)
 
 
 #: Titles and role words that may stand before a name (``Mayor Wu``, ``Sen. Warren``).
@@ -289,6 +291,17 @@ class ActorRegistry:
                     owners.setdefault(norm, set()).add(row.actor_id)
         self.aliases = {a: next(iter(ids)) for a, ids in sorted(owners.items()) if len(ids) == 1}
         self._matcher = TermMatcher(self.aliases)  # compiled once
+
+    def has_alias(self, text: str) -> bool:
+        """Whether ``text`` is one actor's alias (or name), as normalised for lookup.
+
+        Examples
+        --------
+        >>> reg = ActorRegistry()
+        >>> reg.has_alias("Mayorkas"), reg.has_alias("Johnson")
+        (True, False)
+        """
+        return _norm(text) in self.aliases
 
     def find_all(self, text: str, offset: int = 0) -> list[tuple[Actor, Token]]:
         """Every registered actor mentioned in ``text`` (longest alias first, left to right),

@@ -39,6 +39,10 @@ _APPOSITIVE_AFTER = re.compile(r"^,[ \t]+(?:who(?:[\u2019']s|[ \t]+is|[ \t]+was|
 _APPOSITIVE_BEFORE = re.compile(r"(?:^|[.;:\n\"\u201c\u201d]\s*|\b)(?:[Aa]n?|[Tt]he|[Hh]is|"
                                 r"[Hh]er|[Ii]ts|[Tt]heir)[ \t]+([^,.;:\"\u201c\u201d\n]{3,100}),"
                                 r"[ \t]+$")
+#: ``Bruno Ruiz of CIMA``: the organisation a person is named with.
+_OF_ORG_AFTER = re.compile(r"^[ \t]+(?:of|from|with)[ \t]+(?:the[ \t]+)?"
+                           r"(?P<org>[A-Z][\w.&\u2019'-]*(?:[ \t]+(?:of|for|and|the|"
+                           r"[A-Z][\w.&\u2019'-]*)){0,6})")
 #: ``CIMA (Compañeros Inmigrantes de las Montañas en Acción)``: an expansion or gloss.
 _PAREN_AFTER = re.compile(r"^[ \t]*\(([^()\n]{3,120})\)")
 #: An appositive that names whom a spokesperson speaks for (``spokesperson for the X``).
@@ -121,7 +125,18 @@ def find_roles(raw: str, name: str) -> list[str]:
     return cleaned
 
 
-def group_from_article(raw: str, name: str) -> tuple[str | None, str]:
+def _organisations_named_with(raw: str, name: str) -> list[str]:
+    """Organisations a person is named with (``Bruno Ruiz of CIMA``), in text order."""
+    orgs = []
+    for _, end in _mentions(raw, name):
+        m = _OF_ORG_AFTER.match(raw[end:end + _WINDOW])
+        org = m.group("org").rstrip(".") if m else ""
+        if org and org not in orgs:
+            orgs.append(org)
+    return orgs
+
+
+def group_from_article(raw: str, name: str, _depth: int = 0) -> tuple[str | None, str]:
     """The group implied by the first role the article gives ``name``, and that role.
 
     Examples
@@ -140,6 +155,11 @@ def group_from_article(raw: str, name: str) -> tuple[str | None, str]:
         group = group_from_organization(name)  # the speaker is an organisation
         if group:
             return group, name
+    if not _depth:  # “Bruno Ruiz of CIMA”: the role the article gives CIMA
+        for org in _organisations_named_with(raw, name):
+            group = group_from_article(raw, org, 1)[0]
+            if group:
+                return group, org
     return None, ""
 
 

@@ -128,6 +128,13 @@ def test_group_from_the_organisation_in_a_role(text: str, name: str, group: str)
     assert group_from_article(text, name)[0] == group
 
 
+def test_a_person_named_with_an_organisation_takes_the_role_the_article_gives_it() -> None:
+    text = ("VIDA (Voces Inmigrantes del Valle) marched on Monday. \u201cWe won,\u201d said "
+            "Tomas Quiroga Vela of VIDA.")
+    assert group_from_article(text, "Tomas Quiroga Vela") == ("advocates", "VIDA")
+    assert group_from_article("Ana Diaz of Houston went home.", "Ana Diaz") == (None, "")
+
+
 def test_an_organisation_that_is_the_object_of_a_verb_does_not_give_the_role() -> None:
     text = "Rosa Vela, who sued the Oregon Department of Corrections last year, spoke."
     assert group_from_article(text, "Rosa Vela") == (None, "")
