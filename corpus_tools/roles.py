@@ -23,7 +23,9 @@ from corpus_tools.actors import group_from_organization, infer_group_from_role
 
 #: Words that are part of a role before a name (titles, places, organisations): capitalised
 #: words and abbreviations, a few lower-case joiners.
-_TITLE_WORD = r"(?:[A-Z][\w.\u2019'&-]*|of|the|for|and|de|del|state|county|city|acting|deputy)"
+_TITLE_WORD = (r"(?:[A-Z][\w.\u2019'&-]*|of|the|for|and|de|del|state|county|city|acting|deputy|"
+               r"executive|director|president|founder|co-founder|organizer|coordinator|"
+               r"chair(?:man|woman)?|manager)")
 _TITLE_BEFORE = re.compile(rf"((?:{_TITLE_WORD}[ \t]+){{1,7}})$")
 #: ``, a spokesman for X,`` / ``, who's the ICE field office director in Boston,``
 _APPOSITIVE_AFTER = re.compile(r"^,[ \t]+(?:who(?:[\u2019']s|[ \t]+is|[ \t]+was|[ \t]+"
@@ -43,6 +45,9 @@ _APPOSITIVE_BEFORE = re.compile(r"(?:^|[.;:\n\"\u201c\u201d]\s*|\b)(?:[Aa]n?|[Tt
 _OF_ORG_AFTER = re.compile(r"^[ \t]+(?:of|from|with)[ \t]+(?:the[ \t]+)?"
                            r"(?P<org>[A-Z][\w.&\u2019'-]*(?:[ \t]+(?:of|for|and|the|"
                            r"[A-Z][\w.&\u2019'-]*)){0,6})")
+#: ``Immigrant activists with the group Juntos``: how an organisation is introduced.
+_GROUP_BEFORE = re.compile(r"([^.;:\n\"\u201c\u201d]{0,80}\b(?:group|organization|organisation|"
+                           r"nonprofit|coalition|network))[ \t]+$")
 #: ``CIMA (Compañeros Inmigrantes de las Montañas en Acción)``: an expansion or gloss.
 _PAREN_AFTER = re.compile(r"^[ \t]*\(([^()\n]{3,120})\)")
 #: An appositive that names whom a spokesperson speaks for (``spokesperson for the X``).
@@ -109,6 +114,9 @@ def find_roles(raw: str, name: str) -> list[str]:
         m = _APPOSITIVE_BEFORE.search(before)
         if m:
             roles.append(" ".join(m.group(1).split()))
+        m = _GROUP_BEFORE.search(before)
+        if m:
+            roles.append(" ".join(m.group(1).split()))
         m = _PAREN_AFTER.match(after)
         if m:
             roles.append(" ".join(m.group(1).split()))
@@ -136,6 +144,12 @@ def _organisations_named_with(raw: str, name: str) -> list[str]:
     return orgs
 
 
+def _organisations_in_roles(raw: str, name: str) -> list[str]:
+    """Organisations a role phrase names (``Juntos executive director``)."""
+    return [m.group("org").rstrip(".") for role in find_roles(raw, name)
+            for m in _ORG_IN_ROLE.finditer(role) if len(m.group("org")) > 2]
+
+
 def group_from_article(raw: str, name: str, _depth: int = 0) -> tuple[str | None, str]:
     """The group implied by the first role the article gives ``name``, and that role.
 
@@ -156,7 +170,7 @@ def group_from_article(raw: str, name: str, _depth: int = 0) -> tuple[str | None
         if group:
             return group, name
     if not _depth:  # “Bruno Ruiz of CIMA”: the role the article gives CIMA
-        for org in _organisations_named_with(raw, name):
+        for org in _organisations_named_with(raw, name) + _organisations_in_roles(raw, name):
             group = group_from_article(raw, org, 1)[0]
             if group:
                 return group, org

@@ -133,6 +133,10 @@ def test_a_person_named_with_an_organisation_takes_the_role_the_article_gives_it
             "Tomas Quiroga Vela of VIDA.")
     assert group_from_article(text, "Tomas Quiroga Vela") == ("advocates", "VIDA")
     assert group_from_article("Ana Diaz of Houston went home.", "Ana Diaz") == (None, "")
+    # an organisation in a title before the name, introduced elsewhere as a group
+    text = ("Immigrant activists with the group Semilla praised the move.\n\n\u201cWe act,"
+            "\u201d said Semilla executive director Nora Pell in a statement.")
+    assert group_from_article(text, "Nora Pell") == ("advocates", "Semilla")
 
 
 def test_an_organisation_that_is_the_object_of_a_verb_does_not_give_the_role() -> None:
