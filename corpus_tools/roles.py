@@ -8,8 +8,13 @@ speaker from the attribution, :func:`find_roles` collects these role phrases for
 of the speaker's full name or surname, in text order, and :func:`group_from_article` maps the
 first phrase that names a role to a group with the same role cues as everywhere else
 (:func:`corpus_tools.actors.infer_group_from_role`). The speaker's name is cut out of each
-phrase first, so a name never decides a group. ``unknown`` stays where the article states no
-role. All patterns are bounded (no nested quantifiers), so the pass is linear in the article.
+phrase first, so a name never decides a group. A role that names an organisation
+(``a spokeswoman for the Oregon Department of Corrections``, ``Juntos executive director``,
+``Bruno Ruiz of CIMA``) gives the group of that organisation's type
+(:func:`corpus_tools.actors.organization_type`) or of the role the article gives it (``the
+group Juntos``); a speaker that is itself an organisation is grouped by its type.
+``unknown`` stays where the article states no role. All patterns are bounded (no nested
+quantifiers), so the pass is linear in the article.
 """
 
 from __future__ import annotations
@@ -146,8 +151,17 @@ def _organisations_named_with(raw: str, name: str) -> list[str]:
 
 def _organisations_in_roles(raw: str, name: str) -> list[str]:
     """Organisations a role phrase names (``Juntos executive director``)."""
-    return [m.group("org").rstrip(".") for role in find_roles(raw, name)
-            for m in _ORG_IN_ROLE.finditer(role) if len(m.group("org")) > 2]
+    orgs = [_trim_org(m.group("org")) for role in find_roles(raw, name)
+            for m in _ORG_IN_ROLE.finditer(role)]
+    return [org for org in orgs if len(org) > 2]
+
+
+def _trim_org(org: str) -> str:
+    """An organisation's name without a trailing full stop or joiner (``Causa and``)."""
+    words = org.rstrip(".").split()
+    while words and words[-1] in ("of", "for", "and", "the", "on"):
+        words.pop()
+    return " ".join(words)
 
 
 def group_from_article(raw: str, name: str, _depth: int = 0) -> tuple[str | None, str]:
@@ -180,10 +194,7 @@ def group_from_article(raw: str, name: str, _depth: int = 0) -> tuple[str | None
 def _group_of_org_in(role: str) -> str | None:
     """The group of the first organisation a role phrase names whose type is known."""
     for m in _ORG_IN_ROLE.finditer(role):
-        org = m.group("org").rstrip(".")
-        while org.split()[-1:] and org.split()[-1] in ("of", "for", "and", "the", "on"):
-            org = org.rsplit(None, 1)[0]  # “the Department of” cut at the phrase's end
-        group = group_from_organization(org)
+        group = group_from_organization(_trim_org(m.group("org")))  # “the Department of”
         if group:
             return group
     return None

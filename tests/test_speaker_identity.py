@@ -75,3 +75,16 @@ def test_documents_go_to_their_signers_or_issuer() -> None:
             "in every region.\u201d\n")
     assert _speakers(body) == ["the coalition", "the coalition", "the coalition", "Ana Ruiz",
                                "Valley Immigrant Coalition"]
+
+
+def test_a_named_person_in_apposition_to_a_registered_organisation_speaks() -> None:
+    q = _quotes("A senior staff attorney at ACLU, Priya Malhotra, told reporters, \u201cThis "
+                "is a very scary prospect for everyone.\u201d\n")
+    assert q[["speaker", "group"]].values.tolist() == [["Priya Malhotra", "advocates"]]
+
+
+def test_a_document_filed_by_an_organisation_somewhere_is_the_organisation_s() -> None:
+    q = _quotes("A lawsuit filed by ACLU in El Paso County says the bill \u201cviolates the "
+                "supremacy clause of the Constitution.\u201d\n")
+    assert q[["speaker", "group"]].values.tolist() == [
+        ["American Civil Liberties Union", "advocates"]]

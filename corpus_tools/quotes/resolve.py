@@ -103,10 +103,13 @@ _DOCUMENT = re.compile(r"^(?:the|an?)\s+(?:[\w.-]+\s+){0,2}?(?P<noun>email|e-mai
 _SIGNED_BY = re.compile(r"\b(?:(?:signed|written|sent|filed|issued|authored|released|published)"
                         r"\s+by|(?:email|memo|letter|report|complaint|lawsuit|filing|release|"
                         r"notice|request|motion|petition|brief|study|analysis|statement)\s+"
-                        r"(?:from|by))\s+(?P<who>[^,;:]{2,80})")
+                        r"(?:from|by))\s+(?P<who>[^,;:]{2,80}?)(?=\s+(?:in|on|at|last|this|"
+                        r"over|against|after|before|earlier|today|yesterday)\b|[,;:]|$)")
 #: A document named before a quote: its issuer speaks for a later ``the filing said``.
 _DOCUMENT_WORD = re.compile(r"\b(?:email|memo|letter|report|complaint|lawsuit|filing|"
                             r"request|motion|petition|brief|statement)\b", re.I)
+#: A role described before a name in apposition (``A staff attorney at ACLU, X,``).
+_ROLE_HEAD = re.compile(r"^(?:[Aa]n?|[Tt]he)[ \t]+[a-z]")
 #: A name cut after its initials (``Sheriff A.J`` of ``Sheriff A.J. Holloway``) and the rest.
 _INITIALS_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){0,3}[A-Z]\.?$")
 _REST_OF_NAME = re.compile(r"\.?[ \t]*(?:[A-Z]\.[ \t]*){0,2}[A-Z][\w\u2019'-]+")
@@ -194,6 +197,16 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
     parts = np_text.split(",")
     head = parts[0]
     found = ctx.registry.find(head, offset)
+    named = _PARTY_TAIL.sub("", parts[1].strip()).rstrip(".") if len(parts) > 1 else ""
+    if found is not None and found[0].kind != "person" and _ROLE_HEAD.match(head) and \
+            len(named.split()) >= 2 and _name_in(named) == named and \
+            ctx.registry.find(named) is None:
+        # “A senior staff attorney at ACLU, David Donatti, told”: the named person speaks
+        q.speaker, q.speaker_kind, q.gender = named, "person", _gender_of(named)
+        q.role = np_text.lower()
+        q.group = infer_group_from_role(head) or found[0].group
+        q.group_source = "role_cue"
+        return True
     if found is not None and found[0].kind == "person" and " " not in found[1].norm:
         # “Walsh said” after “ICE spokesman Kevin Walsh”: the article's Walsh, not the
         # registry's, when the article introduced someone else by that surname
@@ -227,7 +240,7 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
         return True
     if found is not None and found[0].kind != "person" and len(name.split()) >= 2 \
             and (at >= found[1].end or at + len(name) <= found[1].start) \
-            and ctx.registry.find(name) is None:
+            and ctx.registry.find(name) is None and not _DOCUMENT.match(np_text):
         # “ICE spokeswoman Carla Benning said”: the person speaks, in the agency's group
         q.speaker, q.speaker_kind, q.gender = name, "person", _gender_of(name)
         q.role = np_text.lower()
