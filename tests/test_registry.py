@@ -134,7 +134,7 @@ def test_a_person_named_with_an_organisation_takes_the_role_the_article_gives_it
     assert group_from_article(text, "Tomas Quiroga Vela") == ("advocates", "VIDA")
     assert group_from_article("Ana Diaz of Houston went home.", "Ana Diaz") == (None, "")
     # an organisation in a title before the name, introduced elsewhere as a group
-    text = ("Immigrant activists with the group Semilla praised the move.\n\n\u201cWe act,"
+    text = ("Marchers from the immigrant rights group Semilla rallied downtown.\n\n\u201cWe act,"
             "\u201d said Semilla executive director Nora Pell in a statement.")
     assert group_from_article(text, "Nora Pell") == ("advocates", "Semilla")
 

@@ -30,9 +30,9 @@ def test_a_bare_surname_refers_back_to_a_registered_full_name() -> None:
 
 def test_a_pronoun_skips_names_used_as_modifiers_possessives_and_objects() -> None:
     body = ("San Francisco City Attorney Dennis Whitcomb sued on Friday.\n\n"
-            "Whitcomb called the rules unlawful. He said the suit targets the Trump "
+            "Whitcomb filed the suit on Friday. He said the suit targets the Trump "
             "administration and Trump\u2019s lawyers, who gave Trump that power.\n\n"
-            "\u201cImmigration enforcement is the federal government\u2019s job,\u201d he said.\n")
+            "\u201cThat is a job for Washington, not for our city,\u201d he said.\n")
     assert _speakers(body) == ["Dennis Whitcomb"]
 
 
@@ -54,8 +54,8 @@ def test_a_name_as_modifier_is_not_the_speaker() -> None:
     ("\u201cWe will not cooperate with them,\u201d said Jackson County Sheriff A.J. "
      "Holloway.\n", "A.J. Holloway"),
     # the object of a reporting sentence is not its speaker
-    ("Gov. Abbott says the sheriff has the authority to \u201carrest anyone who crosses "
-     "illegally.\u201d\n", "Greg Abbott"),
+    ("Gov. Abbott says the sheriff has the authority to \u201chold anyone the state "
+     "flags for removal.\u201d\n", "Greg Abbott"),
     # a person named with their organisation is the person
     ("\u201cThis is what organizing does,\u201d said Tomas Quiroga Vela of VIDA.\n",
      "Tomas Quiroga Vela"),
@@ -65,10 +65,10 @@ def test_speakers_are_names_or_descriptions_never_fragments(body: str, speaker: 
 
 
 def test_documents_go_to_their_signers_or_issuer() -> None:
-    body = ("In a filing in federal court, the coalition said the government intends "
-            "\u201cto use troops on raids across the city.\u201d\n\n"
-            "\u201cThey must be stopped immediately,\u201d the filing continued.\n\n"
-            "The request claimed that officials \u201clearned of the plan far too late.\u201d\n\n"
+    body = ("In a motion to the district court, the coalition argued the agency plans "
+            "\u201cto send soldiers along with its agents.\u201d\n\n"
+            "\u201cNothing in the statute allows this,\u201d the filing went on.\n\n"
+            "The request said county staff \u201cwere never told about the plan.\u201d\n\n"
             "The letter, signed by Mayor Ana Ruiz and Councilor Ben Tate, said the raids "
             "\u201cterrify our families every day.\u201d\n\n"
             "A report from the Valley Immigrant Coalition said detentions \u201crose sharply "
@@ -78,13 +78,13 @@ def test_documents_go_to_their_signers_or_issuer() -> None:
 
 
 def test_a_named_person_in_apposition_to_a_registered_organisation_speaks() -> None:
-    q = _quotes("A senior staff attorney at ACLU, Priya Malhotra, told reporters, \u201cThis "
-                "is a very scary prospect for everyone.\u201d\n")
+    q = _quotes("A senior staff attorney at ACLU, Priya Malhotra, told reporters, \u201cNo "
+                "family here should live in fear of a knock.\u201d\n")
     assert q[["speaker", "group"]].values.tolist() == [["Priya Malhotra", "advocates"]]
 
 
 def test_a_document_filed_by_an_organisation_somewhere_is_the_organisation_s() -> None:
-    q = _quotes("A lawsuit filed by ACLU in El Paso County says the bill \u201cviolates the "
-                "supremacy clause of the Constitution.\u201d\n")
+    q = _quotes("A lawsuit filed by ACLU in El Paso County says the bill \u201cputs every "
+                "tenant of the county at risk.\u201d\n")
     assert q[["speaker", "group"]].values.tolist() == [
         ["American Civil Liberties Union", "advocates"]]
