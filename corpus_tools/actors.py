@@ -149,7 +149,9 @@ d.c dc""".split())
 _ABOUT_SOMETHING_ELSE = re.compile(r",?\s+(?:which|whose)\b[^,;:]*")
 _REQUIRED_GROUP = set(GROUPS)
 #: A person's name followed by one of these is a modifier, not the speaker.
-_MODIFIER = re.compile(r"[’']?s? ?(?:administration|campaign|era|White House|team)\b", re.I)
+_MODIFIER = re.compile(r"[’']?s? ?(?:administration|campaign|era|White House|team|"
+                       r"surrogates?|allies|ally|supporters?|loyalists?|backers?|voters|"
+                       r"critics|appointees?|nominees?|transition)\b", re.I)
 
 
 #: Titles and role words that may stand before a name (``Mayor Wu``, ``Sen. Warren``).
@@ -290,6 +292,17 @@ class ActorRegistry:
         self.aliases = {a: next(iter(ids)) for a, ids in sorted(owners.items()) if len(ids) == 1}
         self._matcher = TermMatcher(self.aliases)  # compiled once
 
+    def has_alias(self, text: str) -> bool:
+        """Whether ``text`` is one actor's alias (or name), as normalised for lookup.
+
+        Examples
+        --------
+        >>> reg = ActorRegistry()
+        >>> reg.has_alias("Mayorkas"), reg.has_alias("Johnson")
+        (True, False)
+        """
+        return _norm(text) in self.aliases
+
     def find_all(self, text: str, offset: int = 0) -> list[tuple[Actor, Token]]:
         """Every registered actor mentioned in ``text`` (longest alias first, left to right),
         with the matching token span (offsets shifted by ``offset``)."""
@@ -326,3 +339,143 @@ class ActorRegistry:
             return None
         return max(found, key=lambda f: (f[0].kind == "person", len(f[1].norm.split()),
                                          -f[1].start))
+
+
+#: Organisation types read from an organisation's own name, checked in order (the first
+#: that matches wins), each with the group its speakers take when the registry does not
+#: know them (``realdev/GUIDELINE.md``): federal agencies are the administration; city,
+#: county and state government (agencies, police, sheriffs, schools) are local officials;
+#: advocacy organisations are advocates; companies, universities and think tanks, the
+#: press, courts, Congress and the military are other. Patterns are bounded (no nested
+#: quantifiers), so typing is linear in the name.
+_STATE_NAMES = (r"(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|"
+                r"Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|"
+                r"Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|"
+                r"Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|"
+                r"North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|"
+                r"South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|"
+                r"Wisconsin|Wyoming)")
+ORG_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # Police unions and teachers' unions are interest groups, not advocates or officials.
+    ("union", re.compile(r"\b(?:Police|Officers|Deputies|Sheriffs|Troopers|Teachers|"
+                         r"Education) (?:Union|Association|Benevolent Association|Guild)\b|"
+                         r"\bFraternal Order of Police\b|\bFederation of Teachers\b")),
+    ("court", re.compile(r"\b(?:Supreme|Superior|District|Circuit|Appeals|Appellate|Municipal|"
+                         r"Immigration|Juvenile|Family|Judicial) Court\b|\bCourt of Appeals\b|"
+                         r"\bSupreme Judicial Court\b|\bhigh court\b|\bappeals court\b")),
+    ("legislature", re.compile(r"^(?:the )?(?:U\.S\. |United States )?(?:Congress|Senate|House"
+                               r"(?: of Representatives)?)\b|\b(?:Senate|House) (?:[A-Z]\w+ )?"
+                               r"(?:Judiciary|Homeland Security|Appropriations|Oversight) "
+                               r"Committee\b|\bCongressional\b")),
+    ("military", re.compile(r"\b(?:U\.S\. )?(?:Army|Navy|Air Force|Marine Corps|Marines|"
+                            r"Coast Guard|National Guard|Pentagon|Northern Command)\b|"
+                            r"\bDepartment of (?:Defense|War)\b")),
+    ("local_government", re.compile(
+        r"\b(?:City|County|Town|Village|Borough|Parish|Township) (?:of|Council|Commission|"
+        r"Board|Hall|Attorney|Manager|Clerk|Government|Executive|Jail)\b|"
+        r"\b(?:City|County|Town) of\b|\bCity and County\b|"
+        r"\b[A-Z]\w+ (?:County|Parish)\b|"
+        r"\b(?:Police|Fire|Sheriff[\u2019']?s?|Corrections?|Probation) (?:Department|Office|"
+        r"Bureau|Service)\b|\bSheriff[\u2019']s Office\b|\bPolice\b|"
+        r"\b(?:School District|Public Schools|Board of (?:Education|Supervisors)|School Board|"
+        r"Unified School)\b|\bStates? (?:Patrol|Police|Legislature|Senate|Assembly|House)\b|"
+        r"\bHighway Patrol\b|\bGeneral Assembly\b|"
+        rf"\b{_STATE_NAMES} (?:Department|Office|Division|Bureau|Agency|Commission|Board|"
+        r"Attorney General|Governor|Legislature|State)\b|"
+        rf"\b(?:State|Commonwealth) of {_STATE_NAMES}\b|"
+        r"\b(?:Mayor|Governor)[\u2019']s Office\b|\bDistrict Attorney\b")),
+    ("federal_agency", re.compile(
+        r"^(?:the )?(?:U\.S\.|United States|Federal)\b(?! (?:Chamber|Conference|Catholic))|"
+        r"\b(?:ICE|CBP|DHS|DOJ|FBI|DEA|ATF|USCIS|HSI|ERO|EOIR|FEMA|HHS)\b|"
+        r"\bDepartment of (?:Homeland Security|Justice|State|Labor|Health and Human Services|"
+        r"Education|Agriculture|the Treasury|Treasury|Housing|Transportation|Commerce|"
+        r"Energy|the Interior|Interior|Veterans Affairs)\b|"
+        r"\b(?:Justice|State|Homeland Security) Department\b|\bWhite House\b|"
+        r"\bBorder Patrol\b|\bBureau of Prisons\b|\bMarshals Service\b|"
+        r"\bOffice of Refugee Resettlement\b|\bImmigration and Customs Enforcement\b|"
+        r"\bCustoms and Border Protection\b|\bCitizenship and Immigration Services\b|"
+        r"\b(?:Trump|Obama|Biden|Bush) [Aa]dministration\b")),
+    ("company", re.compile(r"(?:\bInc\.?|\bLLC|\bL\.L\.C\.|\bCorp\.?|\bCorporation|\bCo\.|"
+                           r"\bCompany|\bLtd\.?|\bHoldings|\bEnterprises|\bIndustries|"
+                           r"\bGEO Group|\bCoreCivic|\bFarms|\bFoods|\bBank)(?=\W|$)")),
+    ("academic", re.compile(r"\b(?:University|College|Institute|School of|Law School|"
+                            r"Think Tank|Research Center|Policy Center|Foundation)\b|"
+                            r"\bCenter for(?: [A-Z]\w+){1,4} (?:Studies|Research|Policy)\b")),
+    ("media", re.compile(
+        r"\b(?:Times|Tribune|Journal|Herald|Gazette|Chronicle|Telegraph|Inquirer|Examiner|"
+        r"Courier|Sentinel|Observer|Dispatch|Bulletin|Globe|Radio|TV|Television|"
+        r"Broadcasting|Magazine|Newspaper|Public Media|News|Newsroom)$|\bNews\b|"
+        r"\b(?:Washington|New York|Associated|Free|Huffington|Denver|Daily|Morning|Evening|"
+        r"Sunday|National|Houston|Boston|Guardian) (?:Post|Press)\b|"
+        r"^(?:The )?(?:Reuters|NPR|CNN|MSNBC|NBC|ABC|CBS|PBS|Fox|Univision|Telemundo|"
+        r"Politico|Axios|ProPublica|Breitbart|Newsweek)\b")),
+    ("advocacy", re.compile(
+        r"\b(?:Coalition|Alliance|Project|Network|Fund|Action|Advocates|Advocacy|Defenders|"
+        r"Collective|Collaborative|Solidarity|Sanctuary|Legal Aid|Legal Services|Legal Defense|"
+        r"Rights|Immigrants?|Refugees?|Migrants?|Dreamers|Union|Organizing|"
+        r"Committee|Caucus|Charities|Ministries|Diocese|Archdiocese|Church|Interfaith|"
+        r"Congregations?)\b|\bCenter for\b|\bUnidos\b|\bInmigrantes?\b|\bCentro\b")),
+)
+#: The group each organisation type takes.
+ORG_TYPE_GROUPS = {"union": "other", "court": "other", "legislature": "other",
+                   "military": "other", "local_government": "local_officials",
+                   "federal_agency": "administration", "company": "other",
+                   "academic": "other", "media": "other", "advocacy": "advocates"}
+#: An organisation's name: two or more capitalised words (joiners allowed), or an acronym.
+_ORG_SHAPE = re.compile(r"^(?:[Tt]he )?(?:[A-Z][\w.&\u2019'-]*|[A-Z]{2,6})(?:[ \t]+(?:of|for|"
+                        r"and|the|on|de|del|la|[A-Z][\w.&\u2019'-]*)){0,9}$")
+
+
+def organization_type(name: str) -> str | None:
+    """The type of organisation a name denotes, from its words, or None.
+
+    One of the keys of :data:`ORG_TYPE_GROUPS`: ``federal_agency``, ``local_government``,
+    ``advocacy``, ``company``, ``academic``, ``media``, and ``union``, ``court``,
+    ``legislature``, ``military``. Only a name (capitalised words, ``of``/``for``/``and``/
+    ``the`` between them) is typed; a phrase or sentence is not.
+
+    Parameters
+    ----------
+    name : str
+        The organisation's name as the article gives it.
+
+    Returns
+    -------
+    str or None
+
+    Examples
+    --------
+    >>> organization_type("Philadelphia Police Department")
+    'local_government'
+    >>> organization_type("U.S. Department of Labor")
+    'federal_agency'
+    >>> organization_type("Southeast Immigrant Rights Network")
+    'advocacy'
+    >>> organization_type("Cedar Ridge Foods Inc.")
+    'company'
+    >>> organization_type("the Denver Post")
+    'media'
+    >>> organization_type("taking questions from reporters") is None
+    True
+    """
+    name = " ".join(name.split())
+    if not _ORG_SHAPE.match(name):
+        return None
+    for kind, pattern in ORG_TYPES:
+        if pattern.search(name):
+            return kind
+    return None
+
+
+def group_from_organization(name: str) -> str | None:
+    """The group of an organisation the registry does not know, from its type, or None.
+
+    Examples
+    --------
+    >>> group_from_organization("Cook County Sheriff's Office")
+    'local_officials'
+    >>> group_from_organization("University of Texas")
+    'other'
+    """
+    kind = organization_type(name)
+    return ORG_TYPE_GROUPS[kind] if kind else None

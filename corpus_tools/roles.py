@@ -8,8 +8,13 @@ speaker from the attribution, :func:`find_roles` collects these role phrases for
 of the speaker's full name or surname, in text order, and :func:`group_from_article` maps the
 first phrase that names a role to a group with the same role cues as everywhere else
 (:func:`corpus_tools.actors.infer_group_from_role`). The speaker's name is cut out of each
-phrase first, so a name never decides a group. ``unknown`` stays where the article states no
-role. All patterns are bounded (no nested quantifiers), so the pass is linear in the article.
+phrase first, so a name never decides a group. A role that names an organisation
+(``a spokeswoman for the Oregon Department of Corrections``, ``Juntos executive director``,
+``Bruno Ruiz of CIMA``) gives the group of that organisation's type
+(:func:`corpus_tools.actors.organization_type`) or of the role the article gives it (``the
+group Juntos``); a speaker that is itself an organisation is grouped by its type.
+``unknown`` stays where the article states no role. All patterns are bounded (no nested
+quantifiers), so the pass is linear in the article.
 """
 
 from __future__ import annotations
@@ -19,11 +24,13 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from corpus_tools.actors import infer_group_from_role
+from corpus_tools.actors import group_from_organization, infer_group_from_role
 
 #: Words that are part of a role before a name (titles, places, organisations): capitalised
 #: words and abbreviations, a few lower-case joiners.
-_TITLE_WORD = r"(?:[A-Z][\w.\u2019'&-]*|of|the|for|and|de|del|state|county|city|acting|deputy)"
+_TITLE_WORD = (r"(?:[A-Z][\w.\u2019'&-]*|of|the|for|and|de|del|state|county|city|acting|deputy|"
+               r"executive|director|president|founder|co-founder|organizer|coordinator|"
+               r"chair(?:man|woman)?|manager)")
 _TITLE_BEFORE = re.compile(rf"((?:{_TITLE_WORD}[ \t]+){{1,7}})$")
 #: ``, a spokesman for X,`` / ``, who's the ICE field office director in Boston,``
 _APPOSITIVE_AFTER = re.compile(r"^,[ \t]+(?:who(?:[\u2019']s|[ \t]+is|[ \t]+was|[ \t]+"
@@ -39,6 +46,13 @@ _APPOSITIVE_AFTER = re.compile(r"^,[ \t]+(?:who(?:[\u2019']s|[ \t]+is|[ \t]+was|
 _APPOSITIVE_BEFORE = re.compile(r"(?:^|[.;:\n\"\u201c\u201d]\s*|\b)(?:[Aa]n?|[Tt]he|[Hh]is|"
                                 r"[Hh]er|[Ii]ts|[Tt]heir)[ \t]+([^,.;:\"\u201c\u201d\n]{3,100}),"
                                 r"[ \t]+$")
+#: ``Bruno Ruiz of CIMA``: the organisation a person is named with.
+_OF_ORG_AFTER = re.compile(r"^[ \t]+(?:of|from|with)[ \t]+(?:the[ \t]+)?"
+                           r"(?P<org>[A-Z][\w.&\u2019'-]*(?:[ \t]+(?:of|for|and|the|"
+                           r"[A-Z][\w.&\u2019'-]*)){0,6})")
+#: ``Immigrant activists with the group Juntos``: how an organisation is introduced.
+_GROUP_BEFORE = re.compile(r"([^.;:\n\"\u201c\u201d]{0,80}\b(?:group|organization|organisation|"
+                           r"nonprofit|coalition|network))[ \t]+$")
 #: ``CIMA (Compañeros Inmigrantes de las Montañas en Acción)``: an expansion or gloss.
 _PAREN_AFTER = re.compile(r"^[ \t]*\(([^()\n]{3,120})\)")
 #: An appositive that names whom a spokesperson speaks for (``spokesperson for the X``).
@@ -47,6 +61,14 @@ _NAMES_ITS_OWNER = re.compile(r"\b(?:for|of|at|with)[ \t]+(?:the[ \t]+)?(?:[\w-]
 _SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|press (?:secretary|officer)|public "
                      r"information officer|communications director)\b", re.I)
 _WINDOW = 160
+#: An organisation named in a role phrase: at its start (``Juntos executive director``) or
+#: after a preposition of belonging (``a spokeswoman for the Oregon Department of
+#: Corrections``), not the object of a verb (``who sued the Justice Department``).
+_ORG_IN_ROLE = re.compile(r"(?:^|\b(?:of|for|at|with|from)[ \t]+)(?:the[ \t]+)?"
+                          r"(?P<org>[A-Z][\w.&\u2019'-]*(?:[ \t]+(?:of|for|and|the|on|"
+                          r"[A-Z][\w.&\u2019'-]*)){0,8})")
+#: A speaker string that is itself an organisation's name: an acronym or several words.
+_ORG_SPEAKER = re.compile(r"^(?:[A-Z]{2,6}|\S+(?:[ \t]+\S+)+)$")
 
 
 def _mentions(raw: str, name: str) -> Iterator[tuple[int, int]]:
@@ -97,6 +119,9 @@ def find_roles(raw: str, name: str) -> list[str]:
         m = _APPOSITIVE_BEFORE.search(before)
         if m:
             roles.append(" ".join(m.group(1).split()))
+        m = _GROUP_BEFORE.search(before)
+        if m:
+            roles.append(" ".join(m.group(1).split()))
         m = _PAREN_AFTER.match(after)
         if m:
             roles.append(" ".join(m.group(1).split()))
@@ -113,7 +138,33 @@ def find_roles(raw: str, name: str) -> list[str]:
     return cleaned
 
 
-def group_from_article(raw: str, name: str) -> tuple[str | None, str]:
+def _organisations_named_with(raw: str, name: str) -> list[str]:
+    """Organisations a person is named with (``Bruno Ruiz of CIMA``), in text order."""
+    orgs = []
+    for _, end in _mentions(raw, name):
+        m = _OF_ORG_AFTER.match(raw[end:end + _WINDOW])
+        org = m.group("org").rstrip(".") if m else ""
+        if org and org not in orgs:
+            orgs.append(org)
+    return orgs
+
+
+def _organisations_in_roles(raw: str, name: str) -> list[str]:
+    """Organisations a role phrase names (``Juntos executive director``)."""
+    orgs = [_trim_org(m.group("org")) for role in find_roles(raw, name)
+            for m in _ORG_IN_ROLE.finditer(role)]
+    return [org for org in orgs if len(org) > 2]
+
+
+def _trim_org(org: str) -> str:
+    """An organisation's name without a trailing full stop or joiner (``Causa and``)."""
+    words = org.rstrip(".").split()
+    while words and words[-1] in ("of", "for", "and", "the", "on"):
+        words.pop()
+    return " ".join(words)
+
+
+def group_from_article(raw: str, name: str, _depth: int = 0) -> tuple[str | None, str]:
     """The group implied by the first role the article gives ``name``, and that role.
 
     Examples
@@ -125,10 +176,28 @@ def group_from_article(raw: str, name: str) -> tuple[str | None, str]:
     (None, '')
     """
     for role in find_roles(raw, name):
-        group = infer_group_from_role(role)
+        group = infer_group_from_role(role) or _group_of_org_in(role)
         if group:
             return group, role
+    if _ORG_SPEAKER.match(name.strip()):
+        group = group_from_organization(name)  # the speaker is an organisation
+        if group:
+            return group, name
+    if not _depth:  # “Bruno Ruiz of CIMA”: the role the article gives CIMA
+        for org in _organisations_named_with(raw, name) + _organisations_in_roles(raw, name):
+            group = group_from_article(raw, org, 1)[0]
+            if group:
+                return group, org
     return None, ""
+
+
+def _group_of_org_in(role: str) -> str | None:
+    """The group of the first organisation a role phrase names whose type is known."""
+    for m in _ORG_IN_ROLE.finditer(role):
+        group = group_from_organization(_trim_org(m.group("org")))  # “the Department of”
+        if group:
+            return group
+    return None
 
 
 def resolve_unknown_groups(raw: str, quotes: pd.DataFrame) -> pd.DataFrame:

@@ -60,7 +60,8 @@ def write_byo_corpus(folder: Path) -> Path:
 
 
 #: A folder of .txt files with no articles.csv (no outlet, no dates) on another topic:
-#: flood aid, with a FEMA official, a mayor and residents quoted.
+#: flood aid, with an aid official whose agency the quotes leave ungrouped, a mayor and
+#: residents quoted (one voice: local officials).
 FLOOD_TEXTS = {
     "flood_aid_1": """Flood victims wait for federal aid as river recedes
 
@@ -78,7 +79,7 @@ MILLBROOK — The city opened a relief center in the old high school gym on Tues
 
 Mayor Luis Ortega told reporters that nearly a third of applicants had been denied. “Many of these denials are about missing forms, not about damage,” he said. “We will sit with every family and file the appeal.”
 
-Dana Whitfield, the FEMA spokesperson, said denials were often the first step. “A denial letter usually means we need one more document,” Whitfield said. “It is not the end of the process.”
+Dana Whitfield, who answers questions for applicants, said denials were often the first step. “A denial letter usually means we need one more document,” Whitfield said. “It is not the end of the process.”
 
 Residents lined up before the doors opened. “I lost my car, my furnace and my job in the same week,” said Marcus Bell, a warehouse worker.
 """,

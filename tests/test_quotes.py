@@ -646,11 +646,11 @@ def test_unknown_speakers_are_flagged_not_dropped():
 
 
 def test_role_cues_group_unregistered_speakers():
-    q = _quotes("“We comply,” said Harris County Sheriff Ed Gonzalez.\n\n"
-                "“We enforce,” said Karoline Leavitt, a White House spokesperson.")
+    q = _quotes("“We comply,” said Harris County Sheriff Luis Obregon.\n\n"
+                "“We enforce,” said Dana Whitfield, a White House spokesperson.")
     assert q[["speaker", "group", "group_source"]].values.tolist() == [
-        ["Ed Gonzalez", "local_officials", "role_cue"],
-        ["Karoline Leavitt", "administration", "role_cue"]]
+        ["Luis Obregon", "local_officials", "role_cue"],
+        ["Dana Whitfield", "administration", "role_cue"]]
 
 
 def test_members_of_congress_from_elsewhere_are_other():

@@ -86,7 +86,13 @@ _LEADING_CLAUSE = re.compile(r"^\s*(?:(?:When|While|After|Before|As|If|Although|
                              r"Because|Since|Despite|During|Following|Asked|Pressed|Speaking|"
                              r"Responding|Reached|Reacting|Addressing|Writing|Testifying|"
                              r"Appearing|Standing|In|On|At|Last|This|Earlier|Later|Meanwhile|"
-                             r"However|Still|Instead|[Ww]here)\b[^,]{0,120},\s*)+")
+                             r"However|Still|Instead|Elsewhere|Separately|Once|Partial|"
+                             r"Taking|Talking|Noting|Citing|Calling|Saying|Referring|Pointing|"
+                             r"Looking|Arguing|Defending|Explaining|Describing|Acknowledging|"
+                             r"Insisting|Warning|Echoing|Sitting|Walking|Holding|Flanked|"
+                             r"Surrounded|Joined|Visiting|Touring|Announcing|Signing|Unveiling|"
+                             r"Answering|Commenting|Discussing|Criticizing|Praising|"
+                             r"[Ww]here)\b[^,]{0,120},\s*)+")
 #: A clause boundary inside a would-be speaker phrase (the subject follows it).
 _CLAUSE_BREAK = re.compile(r"(?:^|[\s,])(?:(?:while|whereas|but|although|though|when|after|"
                            r"because|since|as|meanwhile|what|whom)\s+(?=[A-Z])|"

@@ -11,7 +11,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 
-from corpus_tools.actors import GROUPS, Actor, infer_group_from_role
+from corpus_tools.actors import _MODIFIER, GROUPS, TITLE_WORDS, Actor, infer_group_from_role
 from corpus_tools.quotes.cues import _PARTY_AFTER, _VERB
 from corpus_tools.quotes.names import (
     _NOT_NAME,
@@ -227,6 +227,33 @@ def _mentions_by_paragraph(raw: str, paragraphs: Sequence[tuple[int, int]], ctx:
     return found
 
 
+#: Words after which a name is still a clause's subject or a title's bearer.
+_SUBJECT_AFTER = frozenset("""and but or that said says told added wrote asked when while
+as if because since so then where whom who than according""".split())
+
+
+def _weak_mention(raw: str, start: int, end: int, floor: int) -> bool:
+    """Whether a name at ``raw[start:end]`` is a modifier, a possessive or the object of a
+    verb or preposition (``the Trump administration``, ``Trump’s plans``, ``gave Trump``),
+    not the subject a later *he* or *she* refers back to."""
+    if _MODIFIER.match(raw, end) or raw.startswith(("\u2019s", "'s"), end):
+        return True
+    before = raw[max(floor, start - 30):start].split()
+    prev = before[-1] if before else ""
+    if not prev or not prev[:1].islower() or prev.endswith((",", ";", ":")):
+        return False
+    return prev.lower() not in TITLE_WORDS and prev.lower() not in _SUBJECT_AFTER
+
+
+def _surname_unregistered(actor: Actor, ctx: _Context) -> bool:
+    """Whether a registered person's surname alone is not one of their aliases (``Adams``
+    for Eric Adams, kept out to spare the other Adamses): then the article's full mention
+    lets a later bare surname refer back to them."""
+    surname = actor.name.split()[-1]
+    return len(actor.name.split()) >= 2 and surname[:1].isupper() and \
+        not ctx.registry.has_alias(surname)
+
+
 def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
                         ctx: _Context) -> None:
     """Registered actors mentioned in the narration, as antecedents for pronouns."""
@@ -238,7 +265,10 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
                 actor.gender
             stub.role = actor.role
             if actor.kind == "person":
+                stub.weak = _weak_mention(raw, tok.start, tok.end, paragraphs[k][0])
                 ctx.persons.add((tok.start, -1 - k, stub))
+                if " " in tok.norm and not stub.weak and _surname_unregistered(actor, ctx):
+                    _add_to_roster(stub, ctx)  # “Mayor Eric Adams ... Adams’s office said”
             else:
                 ctx.organizations.add((tok.start, -1 - k, stub))
     for pstart, pend in paragraphs:

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from corpus_tools.actors import TITLE_WORDS
+from corpus_tools.actors import TITLE_WORDS, organization_type
 from corpus_tools.segment import load_wordlist
 
 _PARTY_TAG = re.compile(r"^\(?[RDI]-[A-Z][\w.]*\)?,?$|^\([RDI]\),?$")
@@ -79,6 +79,11 @@ def _name_in(np_text: str) -> str:
             run.append(bare)
         elif len(run) >= 2 and _first_name_gender(run[0]) and bare[:1].islower():
             break  # “Prof Daniel Okafor of the University”, “... Erika Almiron in a statement”
+        elif 2 <= len(run) <= 4 and bare in ("of", "from", "with") and \
+                i + 1 < len(words) and words[i + 1][:1].isupper() and \
+                run[-1].lower() not in _ORG_HEADS | _PLACE_HEADS and \
+                organization_type(" ".join(run)) is None:
+            break  # “Bruno Hinojosa Ruiz of CIMA”: the person, then their organisation
         else:
             run = []
     if len(run) > 2:  # “Government Relations Martin Hale”: start at a known first name

@@ -96,10 +96,23 @@ _OWNED_WORDS = re.compile(r"^(?P<owner>[Hh]er|[Hh]is|[Tt]heir|[A-Z][\w.-]*(?:\s+
                           r"prepared\s+)?(?:statement|message|remarks|post|letter|email)$")
 #: A document as the subject of a reporting verb (``The email ... said``, ``The complaint
 #: says``), and who signed it.
-_DOCUMENT = re.compile(r"^the\s+(?:[\w.-]+\s+){0,2}?(?:email|e-mail|memo|letter|summary|report|"
-                       r"complaint|lawsuit|filing|release|notice|post)\b", re.I)
-_SIGNED_BY = re.compile(r"\b(?:signed|written|sent|filed|issued|authored|released)\s+by\s+"
-                        r"(?P<who>[^,;:]{2,80})")
+_DOCUMENT = re.compile(r"^(?:the|an?)\s+(?:[\w.-]+\s+){0,2}?(?P<noun>email|e-mail|memo|letter|"
+                       r"summary|report|complaint|lawsuit|filing|release|notice|post|request|"
+                       r"motion|petition|brief|study|analysis)\b", re.I)
+#: Who signed or issued a document: ``signed by X``, ``a report from X``, ``a letter by X``.
+_SIGNED_BY = re.compile(r"\b(?:(?:signed|written|sent|filed|issued|authored|released|published)"
+                        r"\s+by|(?:email|memo|letter|report|complaint|lawsuit|filing|release|"
+                        r"notice|request|motion|petition|brief|study|analysis|statement)\s+"
+                        r"(?:from|by))\s+(?P<who>[^,;:]{2,80}?)(?=\s+(?:in|on|at|last|this|"
+                        r"over|against|after|before|earlier|today|yesterday)\b|[,;:]|$)")
+#: A document named before a quote: its issuer speaks for a later ``the filing said``.
+_DOCUMENT_WORD = re.compile(r"\b(?:email|memo|letter|report|complaint|lawsuit|filing|"
+                            r"request|motion|petition|brief|statement)\b", re.I)
+#: A role described before a name in apposition (``A staff attorney at ACLU, X,``).
+_ROLE_HEAD = re.compile(r"^(?:[Aa]n?|[Tt]he)[ \t]+[a-z]")
+#: A name cut after its initials (``Sheriff A.J`` of ``Sheriff A.J. Holloway``) and the rest.
+_INITIALS_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){0,3}[A-Z]\.?$")
+_REST_OF_NAME = re.compile(r"\.?[ \t]*(?:[A-Z]\.[ \t]*){0,2}[A-Z][\w\u2019'-]+")
 _OPENERS = OPEN_DOUBLE + OPEN_SINGLE + STRAIGHT_DOUBLE
 _THE = re.compile(r"\b[Tt]he\s")
 
@@ -127,6 +140,12 @@ def _sentence_subject(pos: int, ctx: _Context, gender: str) -> _Quote | None:
     return ref if ok else None
 
 
+def _paragraph_floor(pos: int, ctx: _Context) -> int:
+    """The start of the paragraph before the one holding ``pos``."""
+    k = bisect.bisect_right(ctx.paragraphs, pos, key=lambda x: x[0]) - 1
+    return ctx.paragraphs[max(0, k - 1)][0] if k >= 0 else 0
+
+
 def _last_mentioned(pos: int, ctx: _Context) -> _Quote | None:
     """The organisation mentioned last before ``pos`` (which issued the document the next
     sentence quotes), within the current or previous paragraph; or None. (A person's
@@ -146,6 +165,11 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
     np_text = _clean_np(np_text)
     if not np_text:
         return False
+    if _INITIALS_END.search(np_text[-12:]):  # “Sheriff A.J” cut from “Sheriff A.J. Holloway”
+        at = ctx.raw.find(np_text, np_start, np_start + len(np_text) + 8)
+        rest = _REST_OF_NAME.match(ctx.raw, at + len(np_text)) if at >= 0 else None
+        if rest:
+            np_start, np_text = at, ctx.raw[at:rest.end()]
     owned = _OWNED_WORDS.match(np_text)
     if owned:  # “Maddox’s statement”, “Her full statement”: the owner speaks
         owner = owned.group("owner")
@@ -173,6 +197,16 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
     parts = np_text.split(",")
     head = parts[0]
     found = ctx.registry.find(head, offset)
+    named = _PARTY_TAIL.sub("", parts[1].strip()).rstrip(".") if len(parts) > 1 else ""
+    if found is not None and found[0].kind != "person" and _ROLE_HEAD.match(head) and \
+            len(named.split()) >= 2 and _name_in(named) == named and \
+            ctx.registry.find(named) is None:
+        # “A senior staff attorney at ACLU, David Donatti, told”: the named person speaks
+        q.speaker, q.speaker_kind, q.gender = named, "person", _gender_of(named)
+        q.role = np_text.lower()
+        q.group = infer_group_from_role(head) or found[0].group
+        q.group_source = "role_cue"
+        return True
     if found is not None and found[0].kind == "person" and " " not in found[1].norm:
         # “Walsh said” after “ICE spokesman Kevin Walsh”: the article's Walsh, not the
         # registry's, when the article introduced someone else by that surname
@@ -206,7 +240,7 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
         return True
     if found is not None and found[0].kind != "person" and len(name.split()) >= 2 \
             and (at >= found[1].end or at + len(name) <= found[1].start) \
-            and ctx.registry.find(name) is None:
+            and ctx.registry.find(name) is None and not _DOCUMENT.match(np_text):
         # “ICE spokeswoman Carla Benning said”: the person speaks, in the agency's group
         q.speaker, q.speaker_kind, q.gender = name, "person", _gender_of(name)
         q.role = np_text.lower()
@@ -254,6 +288,13 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
                            pos):
             return True
         ref = _last_mentioned(min(pos, np_start), ctx)  # named before the document
+        last = ctx.last  # “In a filing, the state said “...” ... the request claimed”
+        if last is not None and last.speaker and (ref is None or ref.start < last.close_mark) \
+                and _DOCUMENT_WORD.search(ctx.raw, max(0, last.open_mark - 250),
+                                          last.open_mark) and \
+                last.open_mark >= _paragraph_floor(pos, ctx):
+            _copy_speaker(last, q)  # no organisation named since that quote closed
+            return True
         if ref is not None:
             _copy_speaker(ref, q)
             return True

@@ -40,6 +40,10 @@ class _Quote:
     speaker_kind: str = ""  # person / organization / ""
     gender: str = ""
     role: str = ""  # lower-cased mention or registry role, for ``the mayor`` etc.
+    #: a registry mention that is not a clause's subject (``the Trump administration``,
+    #: ``Trump's plans``, ``provide Trump the pretext``): a pronoun's antecedent only when
+    #: no subject-like mention is compatible
+    weak: bool = False
 
 
 _Entry = tuple[int, int, "_Quote"]
@@ -173,10 +177,19 @@ def _latest(items: _Timeline, pos: int, ctx: _Context,
     """The most recent compatible referent before ``pos``; within that sentence, the first
     (the subject, usually: in ``Tom Homan, appointed by President-elect Trump, had a
     message`` the antecedent of a following *he* is Homan)."""
+    window = items.before(pos)  # nearest first
+    if any(item[2].weak for item in window):  # a subject-like mention first (see _Quote)
+        strong = _latest_in([item for item in window if not item[2].weak], ctx, gender)
+        if strong is not None:
+            return strong
+    return _latest_in(window, ctx, gender)
+
+
+def _latest_in(window: list[_Entry], ctx: _Context, gender: str) -> _Quote | None:
+    """:func:`_latest` over a window of entries, nearest first."""
     def ok(q: _Quote) -> bool:
         return not gender or not q.gender or q.gender == gender
 
-    window = items.before(pos)  # nearest first
     latest = next((k for k, item in enumerate(window) if ok(item[2])), None)
     if latest is None:
         return None

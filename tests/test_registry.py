@@ -1,0 +1,144 @@
+"""The actor registry's growth (issue 13, item 4) and organisation typing from names."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from corpus_tools.actors import (
+    GROUPS,
+    ORG_TYPE_GROUPS,
+    ActorRegistry,
+    load_actors,
+    organization_type,
+)
+from corpus_tools.roles import group_from_article
+from corpus_tools.tokenize import normalize
+
+
+@pytest.fixture(scope="module")
+def table() -> pd.DataFrame:
+    return load_actors()
+
+
+@pytest.fixture(scope="module")
+def registry() -> ActorRegistry:
+    return ActorRegistry()
+
+
+def test_every_row_has_a_source_note_a_rationale_and_a_known_group(table: pd.DataFrame) -> None:
+    assert len(table) >= 110
+    assert table["source"].str.strip().ne("").all(), "a row without a source note"
+    assert table["rationale"].str.strip().ne("").all()
+    assert set(table["group"]) <= set(GROUPS)
+    assert set(table["kind"]) == {"person", "organization"}
+
+
+def test_recurring_actors_2009_2026_are_registered(table: pd.DataFrame) -> None:
+    ids = set(table["actor_id"])
+    dhs_secretaries = {"janet_napolitano", "rand_beers", "jeh_johnson", "john_kelly",
+                       "elaine_duke", "kirstjen_nielsen", "kevin_mcaleenan", "chad_wolf",
+                       "alejandro_mayorkas", "kristi_noem"}
+    attorneys_general = {"eric_holder", "loretta_lynch", "jeff_sessions", "matthew_whitaker",
+                         "william_barr", "merrick_garland", "pam_bondi"}
+    assert dhs_secretaries | attorneys_general <= ids
+    assert table.set_index("actor_id").loc[sorted(dhs_secretaries), "group"].eq(
+        "administration").all()
+
+
+@pytest.mark.parametrize(("text", "name", "group"), [
+    ("Homeland Security Secretary Jeh Johnson announced the program.", "Jeh Johnson",
+     "administration"),
+    ("Chicago Mayor Brandon Johnson vowed to resist.", "Brandon Johnson", "local_officials"),
+    ("Gov. Greg Abbott signed the bill.", "Greg Abbott", "local_officials"),
+    ("Mayorkas testified on Tuesday.", "Alejandro Mayorkas", "administration"),
+    ("A statement from the National Immigration Law Center followed.",
+     "National Immigration Law Center", "advocates"),
+    ("The Center for Immigration Studies disagreed.", "Center for Immigration Studies",
+     "other"),
+])
+def test_lookups(registry: ActorRegistry, text: str, name: str, group: str) -> None:
+    actor = registry.find(text)[0]
+    assert (actor.name, actor.group) == (name, group)
+
+
+def test_common_surnames_and_words_are_not_aliases(registry: ActorRegistry) -> None:
+    # Two Johnsons, an Adams, a Wolf, a Breed, a Holder, Harris County: none by surname alone.
+    for word in ("Johnson", "Adams", "Wolf", "Breed", "Holder", "Bass", "Harris", "Brown",
+                 "Lynch", "Garland", "Kelly", "Parker", "Scott", "Murphy", "fair", "Earnest"):
+        assert normalize(word) not in registry.aliases, word
+    assert registry.find("Luis Johnson, a farmworker, spoke.") is None
+    assert registry.find("It was a fair fight.") is None
+
+
+def test_no_alias_belongs_to_two_rows(table: pd.DataFrame) -> None:
+    owners: dict[str, set[str]] = {}
+    for row in table.itertuples():
+        for alias in [row.name, *row.aliases.split("|")]:
+            if alias:
+                owners.setdefault(alias.lower(), set()).add(row.actor_id)
+    assert {a: ids for a, ids in owners.items() if len(ids) > 1} == {}
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("U.S. Department of Labor", "federal_agency"),
+    ("Bureau of Prisons", "federal_agency"),
+    ("Oregon Department of Corrections", "local_government"),
+    ("Philadelphia Police Department", "local_government"),
+    ("Jackson County Sheriff's Office", "local_government"),
+    ("City of Berkeley", "local_government"),
+    ("Los Angeles Unified School District", "local_government"),
+    ("Southeast Immigrant Rights Network", "advocacy"),
+    ("Tennessee Justice for Our Neighbors Project", "advocacy"),
+    ("Mariposa Legal Defense Fund", "advocacy"),
+    ("Cedar Ridge Foods Inc.", "company"),
+    ("GEO Group", "company"),
+    ("Rice University", "academic"),
+    ("the Denver Post", "media"),
+    ("Houston Chronicle", "media"),
+    ("Supreme Judicial Court", "court"),
+    ("U.S. Navy", "military"),
+    ("Fraternal Order of Police", "union"),
+    ("Senate Judiciary Committee", "legislature"),
+])
+def test_organisations_are_typed_from_their_names(name: str, kind: str) -> None:
+    assert organization_type(name) == kind
+    assert kind in ORG_TYPE_GROUPS
+
+
+@pytest.mark.parametrize("text", ["Maria Sheriffson", "taking questions from reporters Tuesday",
+                                  "Ana Diaz", "The"])
+def test_people_and_phrases_are_not_organisations(text: str) -> None:
+    assert organization_type(text) is None
+
+
+@pytest.mark.parametrize(("text", "name", "group"), [
+    # The organisation a role names gives the group when no role cue does.
+    ("Lena Ortiz, a spokeswoman for the Oregon Department of Corrections, said so.",
+     "Lena Ortiz", "local_officials"),
+    ("Omar Haddad, director of the Southeast Immigrant Rights Network, spoke.",
+     "Omar Haddad", "advocates"),
+    ("Dana Pike, a fellow at Rice University, spoke.", "Dana Pike", "other"),
+    # An organisation speaking gets the group of its type.
+    ("The Harbor County Sheriff's Office declined to comment.",
+     "Harbor County Sheriff's Office", "local_officials"),
+    ("The Supreme Judicial Court ruled on Monday.", "Supreme Judicial Court", "other"),
+])
+def test_group_from_the_organisation_in_a_role(text: str, name: str, group: str) -> None:
+    assert group_from_article(text, name)[0] == group
+
+
+def test_a_person_named_with_an_organisation_takes_the_role_the_article_gives_it() -> None:
+    text = ("VIDA (Voces Inmigrantes del Valle) marched on Monday. \u201cWe won,\u201d said "
+            "Tomas Quiroga Vela of VIDA.")
+    assert group_from_article(text, "Tomas Quiroga Vela") == ("advocates", "VIDA")
+    assert group_from_article("Ana Diaz of Houston went home.", "Ana Diaz") == (None, "")
+    # an organisation in a title before the name, introduced elsewhere as a group
+    text = ("Marchers from the immigrant rights group Semilla rallied downtown.\n\n\u201cWe act,"
+            "\u201d said Semilla executive director Nora Pell in a statement.")
+    assert group_from_article(text, "Nora Pell") == ("advocates", "Semilla")
+
+
+def test_an_organisation_that_is_the_object_of_a_verb_does_not_give_the_role() -> None:
+    text = "Rosa Vela, who sued the Oregon Department of Corrections last year, spoke."
+    assert group_from_article(text, "Rosa Vela") == (None, "")
