@@ -10,7 +10,7 @@ first phrase that names a role to a group with the same role cues as everywhere 
 (:func:`corpus_tools.actors.infer_group_from_role`). The speaker's name is cut out of each
 phrase first, so a name never decides a group. A role that names an organisation
 (``a spokeswoman for the Oregon Department of Corrections``, ``Juntos executive director``,
-``Bruno Ruiz of CIMA``) gives the group of that organisation's type
+``Ana Soto of ORG``) gives the group of that organisation's type
 (:func:`corpus_tools.actors.organization_type`) or of the role the article gives it (``the
 group Juntos``); a speaker that is itself an organisation is grouped by its type.
 ``unknown`` stays where the article states no role. All patterns are bounded (no nested
@@ -41,19 +41,19 @@ _APPOSITIVE_AFTER = re.compile(r"^,[ \t]+(?:who(?:[\u2019']s|[ \t]+is|[ \t]+was|
                                r"spokes\w+|leader|organizer|attorney|lawyer|manager|officer|"
                                r"secretary|commissioner|supervisor|coordinator))\b"
                                r"[^,.;:\"\u201c\u201d()\n]{0,120})")
-#: ``A senior staff attorney at ACLU, David Donatti,``: the phrase ends with ", " just before
+#: ``A staff attorney at ACLU, Priya Malhotra,``: the phrase ends with ", " just before
 #: the name.
 _APPOSITIVE_BEFORE = re.compile(r"(?:^|[.;:\n\"\u201c\u201d]\s*|\b)(?:[Aa]n?|[Tt]he|[Hh]is|"
                                 r"[Hh]er|[Ii]ts|[Tt]heir)[ \t]+([^,.;:\"\u201c\u201d\n]{3,100}),"
                                 r"[ \t]+$")
-#: ``Bruno Ruiz of CIMA``: the organisation a person is named with.
+#: ``Ana Soto of ORG``: the organisation a person is named with.
 _OF_ORG_AFTER = re.compile(r"^[ \t]+(?:of|from|with)[ \t]+(?:the[ \t]+)?"
                            r"(?P<org>[A-Z][\w.&\u2019'-]*(?:[ \t]+(?:of|for|and|the|"
                            r"[A-Z][\w.&\u2019'-]*)){0,6})")
 #: ``Immigrant activists with the group Juntos``: how an organisation is introduced.
 _GROUP_BEFORE = re.compile(r"([^.;:\n\"\u201c\u201d]{0,80}\b(?:group|organization|organisation|"
                            r"nonprofit|coalition|network))[ \t]+$")
-#: ``CIMA (Compañeros Inmigrantes de las Montañas en Acción)``: an expansion or gloss.
+#: ``ORG (Its Full Name in Spanish)``: an expansion or gloss.
 _PAREN_AFTER = re.compile(r"^[ \t]*\(([^()\n]{3,120})\)")
 #: An appositive that names whom a spokesperson speaks for (``spokesperson for the X``).
 _NAMES_ITS_OWNER = re.compile(r"\b(?:for|of|at|with)[ \t]+(?:the[ \t]+)?(?:[\w-]+[ \t]+)?[A-Z]")
@@ -139,7 +139,7 @@ def find_roles(raw: str, name: str) -> list[str]:
 
 
 def _organisations_named_with(raw: str, name: str) -> list[str]:
-    """Organisations a person is named with (``Bruno Ruiz of CIMA``), in text order."""
+    """Organisations a person is named with (``Ana Soto of ORG``), in text order."""
     orgs = []
     for _, end in _mentions(raw, name):
         m = _OF_ORG_AFTER.match(raw[end:end + _WINDOW])
@@ -183,7 +183,7 @@ def group_from_article(raw: str, name: str, _depth: int = 0) -> tuple[str | None
         group = group_from_organization(name)  # the speaker is an organisation
         if group:
             return group, name
-    if not _depth:  # “Bruno Ruiz of CIMA”: the role the article gives CIMA
+    if not _depth:  # “Ana Soto of ORG”: the role the article gives ORG
         for org in _organisations_named_with(raw, name) + _organisations_in_roles(raw, name):
             group = group_from_article(raw, org, 1)[0]
             if group:

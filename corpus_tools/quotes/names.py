@@ -83,7 +83,7 @@ def _name_in(np_text: str) -> str:
                 i + 1 < len(words) and words[i + 1][:1].isupper() and \
                 run[-1].lower() not in _ORG_HEADS | _PLACE_HEADS and \
                 organization_type(" ".join(run)) is None:
-            break  # “Bruno Hinojosa Ruiz of CIMA”: the person, then their organisation
+            break  # “Ana Maria Soto of ORG”: the person, then their organisation
         else:
             run = []
     if len(run) > 2:  # “Government Relations Martin Hale”: start at a known first name

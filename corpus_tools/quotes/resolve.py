@@ -201,7 +201,7 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
     if found is not None and found[0].kind != "person" and _ROLE_HEAD.match(head) and \
             len(named.split()) >= 2 and _name_in(named) == named and \
             ctx.registry.find(named) is None:
-        # “A senior staff attorney at ACLU, David Donatti, told”: the named person speaks
+        # “A staff attorney at ACLU, Priya Malhotra, told”: the named person speaks
         q.speaker, q.speaker_kind, q.gender = named, "person", _gender_of(named)
         q.role = np_text.lower()
         q.group = infer_group_from_role(head) or found[0].group
