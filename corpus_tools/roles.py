@@ -1,9 +1,9 @@
 """Roles: a speaker's role from anywhere in the article, for speakers the quote leaves unknown.
 
 Reporters give a person's role once, often far from the quote: a title before the name
-(``Denver Mayor Mike Johnston``), an appositive after it (``Vance Stimler, a spokesman for the
-sheriff's office``; ``C.M. Cronen, who's the ICE field office director``) or before it (``A
-senior staff attorney at ACLU, David Donatti,``). When the extractor could not group a named
+(``Springfield Mayor Dana Ortiz``), an appositive after it (``Lee Park, a spokesman for the
+sheriff's office``; ``R.J. Moss, who's the ICE field office director``) or before it (``A
+staff attorney at ACLU, Priya Malhotra,``). When the extractor could not group a named
 speaker from the attribution, :func:`find_roles` collects these role phrases for every mention
 of the speaker's full name or surname, in text order, and :func:`group_from_article` maps the
 first phrase that names a role to a group with the same role cues as everywhere else
