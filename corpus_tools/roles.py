@@ -169,8 +169,8 @@ def group_from_article(raw: str, name: str, _depth: int = 0) -> tuple[str | None
 
     Examples
     --------
-    >>> group_from_article("C.M. Cronen, who's the ICE field office director, disagrees.",
-    ...                    "C.M. Cronen")
+    >>> group_from_article("R.J. Moss, who's the ICE field office director, disagrees.",
+    ...                    "R.J. Moss")
     ('administration', 'the ICE field office director')
     >>> group_from_article("Ana Diaz went home.", "Ana Diaz")
     (None, '')
