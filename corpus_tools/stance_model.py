@@ -296,7 +296,7 @@ def source_folds(groups: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]]:
 
     Examples
     --------
-    >>> [(list(tr), list(te)) for tr, te in source_folds(["b", "a", "b"])]
+    >>> [(tr.tolist(), te.tolist()) for tr, te in source_folds(["b", "a", "b"])]
     [([0, 2], [1]), ([1], [0, 2])]
     """
     from sklearn.model_selection import LeaveOneGroupOut
