@@ -258,19 +258,9 @@ def score_stance_labels(truth: Iterable[str], predicted: Iterable[str]) -> pd.Da
     >>> float(score_stance_labels(t, p).set_index("label").loc["semeval_macro", "f1"])
     0.833
     """
-    truth, predicted = list(truth), list(predicted)
-    rows = []
-    for label in ("favor", "against", "none"):
-        tp = sum(t == label and p == label for t, p in zip(truth, predicted, strict=True))
-        rows.append((label, truth.count(label), predicted.count(label), tp,
-                     *_f1(tp, predicted.count(label), truth.count(label))))
-    table = pd.DataFrame(rows, columns=["label", "n_gold", "n_predicted", "tp", "precision",
-                                       "recall", "f1"])
-    macro = table.loc[table["label"].isin(["favor", "against"]), "f1"].mean()
-    table.loc[len(table)] = ("semeval_macro", len(truth), len(predicted),
-                             sum(t == p for t, p in zip(truth, predicted, strict=True)),
-                             np.nan, np.nan, macro)
-    return table.round({"precision": 3, "recall": 3, "f1": 3})
+    from corpus_tools.stance import score_stance_per_class
+
+    return score_stance_per_class(list(truth), list(predicted))
 
 
 def score_quotes_against(pred: pd.DataFrame, gold: pd.DataFrame, ignore: pd.DataFrame,

@@ -79,9 +79,6 @@ def plot_speaker_positions(positions: pd.DataFrame) -> Figure:
         ax.scatter(sub["mean_stance"], sub["mean_tone"], s=40 + 40 * sub["n_quotes"],
                    color=group_color(group), label=group_label(group), alpha=0.85,
                    edgecolor="white")
-    for row in positions.itertuples():
-        ax.annotate(f"{row.speaker} ({row.n_quotes})", (row.mean_stance, row.mean_tone),
-                    xytext=(6, 4), textcoords="offset points", fontsize=8)
     ax.axvline(0, color="grey", linewidth=0.6)
     ax.axhline(0, color="grey", linewidth=0.6)
     ax.set_xlim(-1.1, 1.1)
@@ -92,4 +89,71 @@ def plot_speaker_positions(positions: pd.DataFrame) -> Figure:
                  "(label: speaker and number of quotes)")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, title="group")
     fig.tight_layout()
+    place_labels(ax, positions["mean_stance"].tolist(), positions["mean_tone"].tolist(),
+                 [f"{r.speaker} ({r.n_quotes})" for r in positions.itertuples()],
+                 sizes=(40 + 40 * positions["n_quotes"]).tolist())
     return fig
+
+
+# Label offsets in points, tried in this order: right, left, above, below, then further out.
+_LABEL_OFFSETS = [(7, 3), (-7, 3), (7, -11), (-7, -11), (0, 10), (0, -16), (7, 13),
+                  (-7, 13), (7, -21), (-7, -21), (14, 23), (-14, 23), (14, -31), (-14, -31),
+                  (20, 33), (-20, 33), (20, -41), (-20, -41)]
+
+
+def place_labels(ax, xs: list[float], ys: list[float], labels: list[str],
+                 sizes: list[float] | None = None, fontsize: float = 8) -> list:
+    """Label scatter points so that no two labels overlap each other or another point.
+
+    Deterministic: points are labelled in order of (x, y, label); each label takes the
+    first offset of a fixed list whose box is free, and a label with no free offset takes
+    the last one with a thin leader line. Call after the figure's layout is final.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    xs, ys : lists of float
+        Data coordinates of the points.
+    labels : list of str
+    sizes : list of float, optional
+        Marker areas (points²) as given to ``scatter``, so labels avoid the markers.
+    fontsize : float, default 8
+
+    Returns
+    -------
+    list of matplotlib Annotation
+        In the order of ``labels``.
+    """
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    sizes = sizes or [36.0] * len(labels)
+    centres = ax.transData.transform(list(zip(xs, ys, strict=True))) if labels else []
+    px = fig.dpi / 72.0
+    taken = []
+    for (cx, cy), area in zip(centres, sizes, strict=True):
+        r = (area ** 0.5) / 2 * px
+        taken.append((cx - r, cy - r, cx + r, cy + r))
+    order = sorted(range(len(labels)), key=lambda i: (xs[i], ys[i], labels[i]))
+    placed: dict[int, object] = {}
+    for i in order:
+        for k, (dx, dy) in enumerate(_LABEL_OFFSETS):
+            last = k == len(_LABEL_OFFSETS) - 1
+            ann = ax.annotate(labels[i], (xs[i], ys[i]), xytext=(dx, dy),
+                              textcoords="offset points", fontsize=fontsize,
+                              ha="left" if dx > 0 else "right" if dx < 0 else "center",
+                              va="bottom",
+                              arrowprops={"arrowstyle": "-", "color": "grey",
+                                          "linewidth": 0.5} if last else None)
+            bb = ann.get_window_extent(renderer)
+            box = (bb.x0, bb.y0, bb.x1, bb.y1)
+            own = taken[i]
+            if last or not any(_overlaps(box, other) for other in taken if other is not own):
+                taken.append(box)
+                placed[i] = ann
+                break
+            ann.remove()
+    return [placed[i] for i in range(len(labels))]
+
+
+def _overlaps(a: tuple, b: tuple) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

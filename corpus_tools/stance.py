@@ -210,6 +210,53 @@ def semeval_f1(truth: list[str], predicted: list[str]) -> float:
                           zero_division=0))
 
 
+def score_stance_per_class(truth: list[str], predicted: list[str]) -> pd.DataFrame:
+    """Per-class precision, recall and F1 of stance labels, and the SemEval-2016 macro-F1.
+
+    Parameters
+    ----------
+    truth, predicted : lists of str
+        Hand-coded and automatic labels (``favor``, ``against``, ``none``), same order.
+
+    Returns
+    -------
+    DataFrame
+        One row per class (``favor``, ``against``, ``none``) and a last ``semeval_macro`` row
+        (the mean F1 of favor and against; SemEval-2016 Task 6): ``label, n_gold,
+        n_predicted, tp, precision, recall, f1``, rounded to 3 decimals. A class never
+        predicted (or never coded) has precision (recall) 0, not NaN.
+
+    Examples
+    --------
+    >>> t = ["favor", "against", "none", "against"]
+    >>> p = ["favor", "none", "none", "against"]
+    >>> table = score_stance_per_class(t, p).set_index("label")
+    >>> table.loc["against", ["precision", "recall", "f1"]].tolist()
+    [1.0, 0.5, 0.667]
+    >>> float(table.loc["semeval_macro", "f1"])
+    0.833
+    """
+    from sklearn.metrics import precision_recall_fscore_support
+
+    truth, predicted = list(truth), list(predicted)
+    if len(truth) != len(predicted):
+        raise ValueError(f"{len(truth)} coded labels but {len(predicted)} predicted ones")
+    labels = list(LABELS)
+    if truth:
+        precision, recall, f1, _ = precision_recall_fscore_support(
+            truth, predicted, labels=labels, average=None, zero_division=0)
+    else:
+        precision = recall = f1 = np.zeros(len(labels))
+    tp = [sum(t == p == label for t, p in zip(truth, predicted, strict=True))
+          for label in labels]
+    table = pd.DataFrame({"label": labels, "n_gold": [truth.count(x) for x in labels],
+                          "n_predicted": [predicted.count(x) for x in labels], "tp": tp,
+                          "precision": precision, "recall": recall, "f1": f1})
+    table.loc[len(table)] = ("semeval_macro", len(truth), len(predicted), sum(tp), np.nan,
+                             np.nan, float(np.mean(f1[:2])))
+    return table.round({"precision": 3, "recall": 3, "f1": 3})
+
+
 def load_stance_gold(path: str | Path | None = None) -> pd.DataFrame:
     """Hand-coded stance of the gold quotes (default ``data/annotations/stance_gold.csv``;
     an empty table when the package is installed without the project checkout)."""

@@ -11,9 +11,13 @@ Task 6 labels, Mohammad et al. 2016), from the words alone, never the speaker or
   :mod:`corpus_tools.naming` (``__name_criminality__``, ``__name_membership__`` ...);
   weighted by sublinear TF-IDF;
 * classifier: multinomial logistic regression (scikit-learn), balanced class weights;
-* ``none`` calibration: an additive bias on the ``none`` log-odds, chosen by cross-validation
-  to maximise SemEval macro-F1 (the mean of F1 favor and F1 against) without starving
-  ``none``.
+* ``none`` calibration: an additive bias on the ``none`` log-odds and an abstention
+  threshold (``none`` when neither P(favor) nor P(against) reaches it), both chosen by
+  leave-one-source-out cross-validation on the training statements (never on real news) to
+  maximise SemEval macro-F1 (the mean of F1 favor and F1 against).
+
+The training command also stores the per-class precision/recall/F1 of the model and of the
+lexicon on the same cross-validation folds (:func:`training_cv_table` reads them back).
 
 The fitted model ships as a JSON text file (``resources/stance_model.json``: vocabulary, idf,
 coefficients, bias, and where the training data came from), so prediction needs no pickle and
@@ -106,6 +110,7 @@ class StanceModel:
     intercept: np.ndarray
     classes: tuple[str, ...] = LABELS
     none_bias: float = 0.0
+    none_threshold: float = 0.0
     info: dict = field(default_factory=dict)
 
     def _vectorizer(self):
@@ -141,7 +146,7 @@ class StanceModel:
         """
         if not len(texts):
             return []
-        return [self.classes[i] for i in self.decision(texts).argmax(axis=1)]
+        return labels_from_proba(self.predict_proba(texts), self.none_threshold, self.classes)
 
     def top_features(self, n: int = 15) -> pd.DataFrame:
         """The ``n`` heaviest features of each class: what the model learned, for reading."""
@@ -162,6 +167,7 @@ class StanceModel:
             "format": "corpus_tools stance model 1",
             "classes": list(self.classes),
             "none_bias": round(float(self.none_bias), 6),
+            "none_threshold": round(float(self.none_threshold), 6),
             "intercept": [round(float(v), 6) for v in self.intercept],
             "info": self.info,
             "feature_columns": ["term", "idf", *(f"weight_{c}" for c in self.classes)],
@@ -173,6 +179,41 @@ class StanceModel:
         text = json.dumps(header, indent=1, ensure_ascii=False)[:-2]
         text += ',\n "features": [\n' + ",\n".join(rows) + "\n ]\n}\n"
         Path(path).write_text(text, encoding="utf-8")
+
+
+def labels_from_proba(proba: np.ndarray, none_threshold: float = 0.0,
+                      classes: Sequence[str] = LABELS) -> list[str]:
+    """One label per row of class probabilities, abstaining to ``none`` below a threshold.
+
+    The most probable class wins, except that a text whose P(favor) and P(against) are both
+    below ``none_threshold`` is ``none`` (the model is not sure enough to take a side).
+
+    Parameters
+    ----------
+    proba : array of shape (n_texts, n_classes)
+        Columns in the order of ``classes``.
+    none_threshold : float, default 0.0
+        0 never abstains.
+    classes : sequence of str, default ``LABELS``
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
+    >>> p = np.array([[0.5, 0.3, 0.2], [0.4, 0.35, 0.25], [0.2, 0.3, 0.5]])
+    >>> labels_from_proba(p)
+    ['favor', 'favor', 'none']
+    >>> labels_from_proba(p, none_threshold=0.45)
+    ['favor', 'none', 'none']
+    """
+    proba = np.asarray(proba, dtype=float)
+    best = proba.argmax(axis=1)
+    sided = proba[:, [classes.index("favor"), classes.index("against")]].max(axis=1)
+    none = classes.index("none")
+    return [classes[none] if s < none_threshold else classes[b] for b, s in zip(best, sided,
+                                                                                  strict=True)]
 
 
 def load_stance_model(path: str | Path | None = None) -> StanceModel:
@@ -193,12 +234,13 @@ def _load_cached(path: str) -> StanceModel:
         coef=np.array([f[2:] for f in feats], dtype=float).T.copy(),
         intercept=np.array(payload["intercept"], dtype=float),
         classes=tuple(payload["classes"]), none_bias=float(payload["none_bias"]),
+        none_threshold=float(payload.get("none_threshold", 0.0)),
         info=payload.get("info", {}))
 
 
 def fit_stance_model(texts: Sequence[str], labels: Sequence[str], c: float = 4.0,
                      none_bias: float = 0.0, min_df: int = 2,
-                     info: dict | None = None) -> StanceModel:
+                     info: dict | None = None, none_threshold: float = 0.0) -> StanceModel:
     """Fit the model on labelled texts.
 
     Parameters
@@ -213,6 +255,9 @@ def fit_stance_model(texts: Sequence[str], labels: Sequence[str], c: float = 4.0
         Features seen in fewer texts are dropped (keeps the shipped file small).
     info : dict, optional
         Provenance stored with the model (data, counts, scores).
+    none_threshold : float, default 0.0
+        Abstain (``none``) when neither P(favor) nor P(against) reaches it
+        (:func:`labels_from_proba`).
 
     Returns
     -------
@@ -232,37 +277,123 @@ def fit_stance_model(texts: Sequence[str], labels: Sequence[str], c: float = 4.0
     return StanceModel(vocabulary={t: int(i) for t, i in vec.vocabulary_.items()},
                        idf=vec.idf_.copy(), coef=clf.coef_[order].copy(),
                        intercept=clf.intercept_[order].copy(), none_bias=none_bias,
-                       info=dict(info or {}))
+                       none_threshold=none_threshold, info=dict(info or {}))
+
+
+def source_folds(groups: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Leave-one-source-out folds: each fold tests one source and trains on all the others.
+
+    Parameters
+    ----------
+    groups : sequence of str
+        The source of each item (an outlet style, a writer, an article).
+
+    Returns
+    -------
+    list of (train_indices, test_indices)
+        One fold per distinct source, in sorted order of the sources; a source is never on
+        both sides of a fold.
+
+    Examples
+    --------
+    >>> [(tr.tolist(), te.tolist()) for tr, te in source_folds(["b", "a", "b"])]
+    [([0, 2], [1]), ([1], [0, 2])]
+    """
+    from sklearn.model_selection import LeaveOneGroupOut
+
+    groups = np.asarray([str(g) for g in groups])
+    if len(set(groups)) < 2:
+        raise ValueError(f"leave-one-source-out needs at least two sources, got "
+                         f"{sorted(set(groups))}")
+    return list(LeaveOneGroupOut().split(groups, groups, groups))
+
+
+def cross_validate_decisions(texts: Sequence[str], labels: Sequence[str],
+                             groups: Sequence[str], c: float = 4.0) -> np.ndarray:
+    """Out-of-fold log-odds (no ``none`` bias) of every text, leave-one-source-out.
+
+    Returns
+    -------
+    ndarray of shape (n_texts, 3)
+        Columns in the order of ``LABELS``; row ``i`` comes from the model that never saw
+        ``groups[i]``.
+    """
+    texts, labels = list(texts), list(labels)
+    decisions = np.zeros((len(texts), len(LABELS)))
+    for train, test in source_folds(groups):
+        model = fit_stance_model([texts[i] for i in train], [labels[i] for i in train], c=c)
+        decisions[test] = model.decision([texts[i] for i in test])
+    return decisions
+
+
+def _labels_from_decisions(decisions: np.ndarray, bias: float, threshold: float) -> list[str]:
+    z = decisions.copy()
+    z[:, LABELS.index("none")] += bias
+    z = np.exp(z - z.max(axis=1, keepdims=True))
+    return labels_from_proba(z / z.sum(axis=1, keepdims=True), threshold)
 
 
 def cross_validate(texts: Sequence[str], labels: Sequence[str], groups: Sequence[str],
-                   c: float = 4.0, biases: Sequence[float] = (0.0,)) -> pd.DataFrame:
-    """Leave-one-group-out scores (e.g. one outlet style or one writer left out per fold).
+                   c: float = 4.0, biases: Sequence[float] = (0.0,),
+                   thresholds: Sequence[float] = (0.0,),
+                   decisions: np.ndarray | None = None) -> pd.DataFrame:
+    """Leave-one-source-out scores (one outlet style or one writer left out per fold).
+
+    Parameters
+    ----------
+    texts, labels, groups : sequences
+        Statements, their labels and their sources.
+    c : float, default 4.0
+    biases, thresholds : sequences of float
+        ``none`` biases and abstention thresholds to score (every combination).
+    decisions : ndarray, optional
+        Out-of-fold log-odds from :func:`cross_validate_decisions` (computed when omitted).
 
     Returns
     -------
     DataFrame
-        One row per ``none`` bias: ``none_bias, semeval_macro_f1, accuracy, n``, pooled over
-        the held-out folds.
+        One row per (bias, threshold): ``none_bias, none_threshold, semeval_macro_f1,
+        accuracy, n``, pooled over the held-out folds.
     """
-    from sklearn.model_selection import LeaveOneGroupOut
-
     from corpus_tools.stance import semeval_f1
 
-    texts, labels, groups = list(texts), list(labels), list(groups)
-    decisions = np.zeros((len(texts), len(LABELS)))
-    for train, test in LeaveOneGroupOut().split(texts, labels, groups):
-        model = fit_stance_model([texts[i] for i in train], [labels[i] for i in train], c=c)
-        decisions[test] = model.decision([texts[i] for i in test])
+    labels = list(labels)
+    if decisions is None:
+        decisions = cross_validate_decisions(texts, labels, groups, c=c)
     rows = []
     for bias in biases:
-        z = decisions.copy()
-        z[:, LABELS.index("none")] += bias
-        pred = [LABELS[i] for i in z.argmax(axis=1)]
-        rows.append((bias, semeval_f1(labels, pred),
-                     float(np.mean([p == t for p, t in zip(pred, labels, strict=True)])),
-                     len(texts)))
-    return pd.DataFrame(rows, columns=["none_bias", "semeval_macro_f1", "accuracy", "n"])
+        for threshold in thresholds:
+            pred = _labels_from_decisions(decisions, bias, threshold)
+            rows.append((bias, threshold, semeval_f1(labels, pred),
+                         float(np.mean([p == t for p, t in zip(pred, labels, strict=True)])),
+                         len(labels)))
+    return pd.DataFrame(rows, columns=["none_bias", "none_threshold", "semeval_macro_f1",
+                                       "accuracy", "n"])
+
+
+def training_cv_table(model: StanceModel | None = None) -> pd.DataFrame:
+    """Per-class scores of the model and of the lexicon on the model's own training CV.
+
+    The training command stores them in the model file (``info["cv_per_class"]``): the
+    model's out-of-fold labels (leave-one-source-out, with the chosen ``none`` calibration)
+    and the lexicon's labels of the same statements.
+
+    Returns
+    -------
+    DataFrame
+        ``scorer, label, n_gold, n_predicted, tp, precision, recall, f1`` (see
+        :func:`corpus_tools.stance.score_stance_per_class`); empty when the file has none.
+
+    Examples
+    --------
+    >>> t = training_cv_table()
+    >>> sorted(set(t["scorer"])), t["label"].tolist()[:4]
+    (['lexicon', 'model'], ['favor', 'against', 'none', 'semeval_macro'])
+    """
+    model = model or load_stance_model()
+    columns = ["scorer", "label", "n_gold", "n_predicted", "tp", "precision", "recall", "f1"]
+    rows = model.info.get("cv_per_class", [])
+    return pd.DataFrame([r[:len(columns)] for r in rows], columns=columns)
 
 
 def load_statements(path: str | Path) -> pd.DataFrame:
@@ -297,6 +428,23 @@ def load_statements(path: str | Path) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _cv_per_class(data: pd.DataFrame, decisions: np.ndarray, bias: float,
+                  threshold: float) -> list[list]:
+    """Per-class rows (JSON-ready) of the model's out-of-fold labels and the lexicon's."""
+    from corpus_tools.stance import score_stance, score_stance_per_class
+
+    truth = data["stance"].tolist()
+    scorers = {"model": _labels_from_decisions(decisions, bias, threshold),
+               "lexicon": [score_stance(t).label for t in data["text"]]}
+    rows = []
+    for name, pred in scorers.items():
+        for rec in score_stance_per_class(truth, pred).itertuples(index=False):
+            rows.append([name, rec.label, int(rec.n_gold), int(rec.n_predicted), int(rec.tp),
+                         None if pd.isna(rec.precision) else float(rec.precision),
+                         None if pd.isna(rec.recall) else float(rec.recall), float(rec.f1)])
+    return rows
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Retrain the shipped model: ``python -m corpus_tools.stance_model STATEMENTS.jsonl``."""
     parser = argparse.ArgumentParser(description=main.__doc__)
@@ -308,22 +456,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--source", help="provenance of the statements, stored in the model")
     args = parser.parse_args(argv)
     data = load_statements(args.statements)
+    if args.group_by not in data.columns:
+        parser.error(f"{args.statements}: no column {args.group_by!r} to group by")
     biases = [round(b, 2) for b in np.arange(-1.0, 1.01, 0.25)]
+    thresholds = [0.0, 0.4, 0.45, 0.5, 0.55, 0.6]
+    decisions = cross_validate_decisions(data["text"], data["stance"], data[args.group_by],
+                                         c=args.c)
     cv = cross_validate(data["text"], data["stance"], data[args.group_by], c=args.c,
-                        biases=biases)
-    best = cv.sort_values(["semeval_macro_f1", "none_bias"], ascending=[False, True]).iloc[0]
-    print(cv.round(3).to_string(index=False))
+                        biases=biases, thresholds=thresholds, decisions=decisions)
+    best = cv.sort_values(["semeval_macro_f1", "none_threshold", "none_bias"],
+                          ascending=[False, True, True]).iloc[0]
+    print(cv[cv["none_threshold"] == best["none_threshold"]].round(3).to_string(index=False))
+    per_class = _cv_per_class(data, decisions, float(best["none_bias"]),
+                              float(best["none_threshold"]))
     info = {"training_data": args.source or Path(args.statements).name,
             "n_statements": len(data),
             "labels": {k: int(v) for k, v in data["stance"].value_counts().sort_index().items()},
             "cv": f"leave-one-{args.group_by}-out",
             "cv_semeval_macro_f1": round(float(best["semeval_macro_f1"]), 4),
-            "c": args.c, "min_df": 2}
+            "c": args.c, "min_df": 2,
+            "cv_per_class_columns": ["scorer", "label", "n_gold", "n_predicted", "tp",
+                                     "precision", "recall", "f1"],
+            "cv_per_class": per_class}
     model = fit_stance_model(data["text"], data["stance"], c=args.c,
-                             none_bias=float(best["none_bias"]), info=info)
+                             none_bias=float(best["none_bias"]),
+                             none_threshold=float(best["none_threshold"]), info=info)
     model.to_json(args.out)
     print(f"wrote {args.out}: {len(model.vocabulary)} features, none bias "
-          f"{model.none_bias:+.2f}, CV SemEval macro-F1 {best['semeval_macro_f1']:.3f}")
+          f"{model.none_bias:+.2f}, none threshold {model.none_threshold:.2f}, "
+          f"CV SemEval macro-F1 {best['semeval_macro_f1']:.3f}")
     return 0
 
 

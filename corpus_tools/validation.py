@@ -285,6 +285,34 @@ def score_sheet_frames(path: str | Path, codebook: pd.DataFrame | None = None
     return frame_report(truth, pred, codebook["frame_id"])
 
 
+def score_sheet_stance_per_class(path: str | Path) -> pd.DataFrame:
+    """Per-class precision, recall and F1 of the lexicon and the model against a coded sheet.
+
+    Parameters
+    ----------
+    path : str or Path
+        A coded sheet from ``corpus-tools sample`` (rows with ``code_stance`` are scored).
+
+    Returns
+    -------
+    DataFrame
+        ``scorer`` (``lexicon``, ``model``) then the columns of
+        :func:`corpus_tools.stance.score_stance_per_class`: one row per class and a
+        ``semeval_macro`` row per scorer.
+    """
+    from corpus_tools.stance import score_stance, score_stance_per_class
+    from corpus_tools.stance_model import load_stance_model
+
+    coded = read_coded_sheet(path)
+    texts, truth = coded["quote"].tolist(), coded["code_stance"].tolist()
+    predictions = {"lexicon": [score_stance(t).label for t in texts],
+                   "model": load_stance_model().predict(texts)}
+    return pd.concat([score_stance_per_class(truth, pred).assign(scorer=name)
+                      for name, pred in predictions.items()], ignore_index=True
+                     )[["scorer", "label", "n_gold", "n_predicted", "tp", "precision", "recall",
+                        "f1"]]
+
+
 def refit_stance_on_sheet(path: str | Path, statements: str | Path | None = None,
                           folds: int = 5, seed: int = 0) -> pd.DataFrame:
     """Fit the stance model on the project's statements plus the coder's labels, scored by

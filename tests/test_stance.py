@@ -17,6 +17,7 @@ from corpus_tools.stance import (
     score_quotes,
     score_speaker_positions,
     score_stance,
+    score_stance_per_class,
     semeval_f1,
 )
 
@@ -101,3 +102,56 @@ def test_aggregations():
     positions = score_speaker_positions(quotes)
     assert positions[["speaker", "n_quotes", "mean_stance"]].values.tolist() == [
         ["X", 2, 0.25], ["Y", 1, -0.5]]
+
+
+def test_per_class_table_hand_checked():
+    truth = ["favor", "favor", "favor", "against", "against", "none"]
+    pred = ["favor", "against", "none", "against", "favor", "none"]
+    table = score_stance_per_class(truth, pred).set_index("label")
+    # favor: tp 1, predicted 2, gold 3 -> P 1/2, R 1/3, F1 2*(1/6)/(5/6) = 0.4
+    assert table.loc["favor", ["n_gold", "n_predicted", "tp"]].tolist() == [3, 2, 1]
+    assert table.loc["favor", ["precision", "recall", "f1"]].tolist() == [0.5, 0.333, 0.4]
+    # against: tp 1, predicted 2, gold 2 -> 0.5 / 0.5 / 0.5; none: tp 1, predicted 2, gold 1
+    assert table.loc["against", ["precision", "recall", "f1"]].tolist() == [0.5, 0.5, 0.5]
+    assert table.loc["none", ["precision", "recall", "f1"]].tolist() == [0.5, 1.0, 0.667]
+    assert table.loc["semeval_macro", "f1"] == 0.45  # (0.4 + 0.5) / 2, none left out
+    assert table.loc["semeval_macro", "tp"] == 3
+    assert table.index.tolist() == ["favor", "against", "none", "semeval_macro"]
+
+
+def test_per_class_table_never_predicted_class_scores_zero_not_nan():
+    table = score_stance_per_class(["favor", "against"], ["against", "against"])
+    table = table.set_index("label")
+    assert table.loc["favor", ["precision", "recall", "f1"]].tolist() == [0.0, 0.0, 0.0]
+    assert table.loc["none", "n_gold"] == 0 and table.loc["none", "f1"] == 0.0
+    with pytest.raises(ValueError, match="2 coded labels but 1 predicted"):
+        score_stance_per_class(["favor", "none"], ["favor"])
+
+
+def test_speaker_labels_never_overlap():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from corpus_tools.plots_stance import plot_speaker_positions
+
+    # Eight speakers crowded near one spot and two far away: the old fixed offset
+    # stacked their labels on top of each other.
+    positions = pd.DataFrame({
+        "speaker": [f"Speaker number {i}" for i in range(8)] + ["Far A", "Far B"],
+        "group": ["administration", "local_officials"] * 5,
+        "n_quotes": [1, 2, 3, 1, 2, 3, 1, 2, 5, 1],
+        "mean_stance": [0.60, 0.62, 0.64, 0.61, 0.63, 0.60, 0.65, 0.62, -0.9, -0.5],
+        "mean_tone": [0.50, 0.52, 0.55, 0.47, 0.45, 0.58, 0.50, 0.53, -0.9, 0.2],
+    })
+    fig = plot_speaker_positions(positions)
+    ax = fig.axes[0]
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in ax.texts]
+    assert sorted(t.get_text() for t in ax.texts) == sorted(
+        f"{s} ({n})" for s, n in zip(positions["speaker"], positions["n_quotes"], strict=True))
+    crossing = [(ax.texts[i].get_text(), ax.texts[j].get_text())
+                for i in range(len(boxes)) for j in range(i + 1, len(boxes))
+                if boxes[i].overlaps(boxes[j])]
+    assert crossing == []
+    again = plot_speaker_positions(positions).axes[0]
+    assert [t.get_position() for t in again.texts] == [t.get_position() for t in ax.texts]

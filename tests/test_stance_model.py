@@ -11,10 +11,16 @@ import pytest
 
 from corpus_tools.stance_model import (
     LABELS,
+    MODEL_PATH,
+    cross_validate,
     fit_stance_model,
+    labels_from_proba,
     load_stance_model,
     load_statements,
+    main,
+    source_folds,
     stance_features,
+    training_cv_table,
 )
 
 TRAIN = Path(__file__).resolve().parents[1] / "data" / "annotations" / "stance_train"
@@ -88,3 +94,75 @@ def test_training_statements_are_coded_and_agree() -> None:
         expected = max(set(votes), key=votes.count) if len(set(votes)) < 3 else "none"
         assert row["stance"] == expected, row["id"]
     assert json.loads((TRAIN / "statements.jsonl").read_text().splitlines()[0])["writer"] in "AB"
+
+
+def test_source_folds_never_put_a_source_in_train_and_test() -> None:
+    data = load_statements(TRAIN / "statements.jsonl")
+    folds = source_folds(data["style"])
+    assert len(folds) == data["style"].nunique() == 9
+    styles = data["style"].to_numpy()
+    for train, test in folds:
+        assert len(set(styles[test])) == 1  # one source held out per fold
+        assert not set(styles[train]) & set(styles[test])
+        assert len(train) + len(test) == len(data)
+    tested = np.sort(np.concatenate([test for _, test in folds]))
+    assert (tested == np.arange(len(data))).all()  # every statement tested exactly once
+    with pytest.raises(ValueError, match="at least two sources"):
+        source_folds(["wire", "wire"])
+
+
+def test_cross_validate_scores_each_bias_and_threshold_on_out_of_fold_decisions() -> None:
+    labels = ["favor", "against", "none", "favor"]
+    decisions = np.array([[2.0, 0.0, 0.0],     # favor, sure
+                          [0.0, 0.5, 0.4],     # against, barely above none
+                          [0.0, 0.0, 1.0],     # none
+                          [0.3, 0.0, 0.2]])    # favor, unsure
+    cv = cross_validate(["a", "b", "c", "d"], labels, ["s1", "s1", "s2", "s2"],
+                        biases=(0.0, 1.0), thresholds=(0.0, 0.5), decisions=decisions)
+    cv = cv.set_index(["none_bias", "none_threshold"])
+    assert cv.loc[(0.0, 0.0), "accuracy"] == 1.0
+    # A threshold of 0.5 keeps only the sure favor: the unsure favor and the against abstain.
+    assert cv.loc[(0.0, 0.5), "accuracy"] == 0.5
+    assert cv.loc[(0.0, 0.5), "semeval_macro_f1"] == pytest.approx((2 / 3 + 0) / 2)
+    # A +1 none bias turns both unsure texts to none.
+    assert cv.loc[(1.0, 0.0), "accuracy"] == 0.5
+
+
+def test_none_threshold_abstains_when_neither_side_is_likely(tmp_path: Path) -> None:
+    proba = np.array([[0.45, 0.40, 0.15], [0.70, 0.20, 0.10], [0.30, 0.30, 0.40]])
+    assert labels_from_proba(proba) == ["favor", "favor", "none"]
+    assert labels_from_proba(proba, 0.5) == ["none", "favor", "none"]
+    assert labels_from_proba(proba, 0.8) == ["none", "none", "none"]
+    texts = ["deport them all now", "protect our immigrant neighbors", "the meeting is at noon",
+             "honor every detainer", "stop the raids", "budget hearing on roads"] * 3
+    labels = ["favor", "against", "none"] * 6
+    model = fit_stance_model(texts, labels, min_df=1, none_threshold=0.99)
+    assert set(model.predict(texts)) == {"none"}
+    model.to_json(tmp_path / "m.json")
+    assert load_stance_model(tmp_path / "m.json").none_threshold == 0.99
+    assert set(load_stance_model(tmp_path / "m.json").predict(texts)) == {"none"}
+
+
+def test_training_cv_table_is_the_shipped_models_own_cv() -> None:
+    model = load_stance_model()
+    table = training_cv_table(model).set_index(["scorer", "label"])
+    assert table.loc[("model", "semeval_macro"), "f1"] == pytest.approx(
+        model.info["cv_semeval_macro_f1"], abs=5e-4)
+    counts = model.info["labels"]
+    for scorer in ("model", "lexicon"):
+        for label in LABELS:
+            assert table.loc[(scorer, label), "n_gold"] == counts[label]
+        mean = table.loc[[(scorer, "favor"), (scorer, "against")], "f1"].mean()
+        assert table.loc[(scorer, "semeval_macro"), "f1"] == pytest.approx(mean, abs=1e-3)
+    # The model beats the lexicon on its own training CV, per side.
+    assert (table.loc[("model", "favor"), "f1"] > table.loc[("lexicon", "favor"), "f1"])
+    assert (table.loc[("model", "against"), "f1"] > table.loc[("lexicon", "against"), "f1"])
+
+
+@pytest.mark.slow  # nine fits on 1,600 statements, about two minutes on two cores
+def test_training_command_reproduces_the_shipped_model_byte_for_byte(tmp_path: Path) -> None:
+    shipped = load_stance_model()
+    out = tmp_path / "model.json"
+    assert main([str(TRAIN / "statements.jsonl"), "--out", str(out),
+                 "--source", shipped.info["training_data"]]) == 0
+    assert out.read_bytes() == MODEL_PATH.read_bytes()

@@ -15,6 +15,7 @@ from corpus_tools.validation import (
     sample_coding_sheet,
     score_coding_sheet,
     score_sheet_frames,
+    score_sheet_stance_per_class,
     write_coding_sheet,
 )
 
@@ -70,6 +71,15 @@ def test_scores_against_a_coded_sheet(seed_sheet, tmp_path: Path) -> None:
     assert s.loc["group", "accuracy"] == pytest.approx(11 / 12, abs=1e-3)
     assert set(confusion["measure"]) >= {"stance (lexicon)", "stance (model)", "group"}
     assert confusion.loc[confusion["measure"] == "group", "n"].sum() == 12
+    per_class = score_sheet_stance_per_class(path).set_index(["scorer", "label"])
+    model_rows = per_class.loc["model"]
+    # The coder copied the model: every class the model uses has P = R = F1 = 1.
+    used = model_rows[model_rows["n_gold"] > 0].drop(index="semeval_macro")
+    assert (used[["precision", "recall", "f1"]] == 1.0).all().all()
+    assert model_rows["n_gold"].drop(index="semeval_macro").sum() == 12
+    lex = per_class.loc["lexicon"].drop(index="semeval_macro")
+    assert (lex["n_gold"] == model_rows["n_gold"].drop(index="semeval_macro")).all()
+    assert lex["n_predicted"].sum() == 12
 
 
 def test_bad_label_and_missing_key_name_the_file(seed_sheet, tmp_path: Path) -> None:
