@@ -1578,7 +1578,7 @@ def _intro(raw: str, span: tuple[int, int]) -> bool:
 def extract_quotes_from_text(text: str, article_id: str = "doc",
                              actors: ActorRegistry | pd.DataFrame | None = None,
                              exclude: Sequence[tuple[int, int]] = (),
-                             headline: Headline = None) -> pd.DataFrame:
+                             headline: Headline = None, rank: bool = True) -> pd.DataFrame:
     """Extract and attribute every quotation in one article.
 
     Parameters
@@ -1596,6 +1596,9 @@ def extract_quotes_from_text(text: str, article_id: str = "doc",
         The article's metadata headline: the first paragraph is skipped as the headline
         only if it is this headline (see :func:`corpus_tools.clean.detect_layout`).
         ``None``: a first paragraph that looks like a headline is skipped.
+    rank : bool, default True
+        Let the speaker ranker (:mod:`corpus_tools.rank_speakers`) fill quotes the rules
+        leave without a speaker (``cue == "ranker"``); False gives the rules alone.
 
     Returns
     -------
@@ -1612,8 +1615,36 @@ def extract_quotes_from_text(text: str, article_id: str = "doc",
     registry = actors if isinstance(actors, ActorRegistry) else ActorRegistry(actors)
     with _cyclic_gc_paused():
         result = _extract(text, registry, exclude, headline)
+        if rank:
+            _rank_hook(text, result, registry, exclude, headline)
     _groups_from_article(text, result)
     return _to_frame(text, article_id, result)
+
+
+def _rank_hook(raw: str, quotes: list[_Quote], registry: ActorRegistry,
+               exclude: Sequence[tuple[int, int]], headline: Headline) -> None:
+    """Quotes the rules left without a speaker take the ranker's confident choice."""
+    if all(q.speaker or q.kind == "term" for q in quotes):
+        return
+    from corpus_tools import rank_speakers as rs  # only when a quote needs it
+    ordered = sorted(quotes, key=attrgetter("start", "end"))
+    views = [rs.QuoteView(q.start, q.end, q.kind, q.speaker, q.mention_start, q.mention_end)
+             for q in ordered]
+    chosen = rs.rank_quotes(raw, _body_paragraphs(raw, exclude, headline), views, registry)
+    for i, (cand, speaker, _) in chosen.items():
+        q = ordered[i]
+        q.speaker, q.cue = speaker, rs.RANKER_CUE
+        q.mention, q.mention_start, q.mention_end = cand.text, cand.start, cand.end
+        found = registry.find(speaker)
+        if found is not None:
+            actor = found[0]
+            q.speaker, q.actor_id, q.group, q.group_source = actor.name, actor.actor_id, \
+                actor.group, "registry"
+            q.speaker_kind, q.gender = actor.kind, actor.gender
+        else:
+            group = infer_group_from_role(cand.text) if cand.kind != "name" else None
+            if group:
+                q.group, q.group_source = group, "role_cue"
 
 
 def _groups_from_article(raw: str, quotes: list[_Quote]) -> None:
@@ -1905,10 +1936,11 @@ def _to_frame(raw: str, article_id: str, quotes: list[_Quote]) -> pd.DataFrame:
 
 
 def extract_quotes(corpus: pd.DataFrame,
-                   actors: ActorRegistry | pd.DataFrame | None = None) -> pd.DataFrame:
+                   actors: ActorRegistry | pd.DataFrame | None = None,
+                   rank: bool = True) -> pd.DataFrame:
     """Quotes of every article in a corpus table (``article_id``, ``text`` and optionally
     ``exclude``), in ``(article_id, start)`` order, with ``outlet``/``year`` added when the
-    corpus has them.
+    corpus has them. ``rank=False``: the rules alone, without the speaker ranker.
 
     Examples
     --------
@@ -1922,7 +1954,8 @@ def extract_quotes(corpus: pd.DataFrame,
     excludes = corpus["exclude"] if "exclude" in corpus.columns else [()] * len(corpus)
     for aid, raw, exclude, headline in zip(corpus["article_id"], corpus["text"], excludes,
                                            corpus_headlines(corpus), strict=True):
-        frames.append(extract_quotes_from_text(raw, aid, registry, exclude or (), headline))
+        frames.append(extract_quotes_from_text(raw, aid, registry, exclude or (), headline,
+                                               rank))
     quotes = pd.concat(frames, ignore_index=True) if frames else \
         pd.DataFrame(columns=QUOTE_COLUMNS)
     for col in ("outlet", "year"):
