@@ -38,7 +38,7 @@ from sklearn.model_selection import GroupKFold
 
 from corpus_tools import rank_speakers as rs
 from corpus_tools.clean import corpus_headlines
-from corpus_tools.polnear import _names_match, load_polnear, score_polnear
+from corpus_tools.polnear import _names_match, load_polnear, score_polnear, speaker_verdict
 from corpus_tools.quote_eval import match_quotes
 from corpus_tools.quotes import _body_paragraphs, extract_quotes
 
@@ -90,6 +90,9 @@ def build_rows(corpus: pd.DataFrame, gold: pd.DataFrame, pred: pd.DataFrame,
             gi = pairs.get(i)
             gq = g.loc[gi] if gi is not None else None
             scored = _n_words(raw[v.start:v.end]) >= 3
+            # a fragment the ranker may replace: was the rules' speaker right anyway?
+            rules_right = bool(v.speaker) and gq is not None and \
+                speaker_verdict(p.loc[i], gq) != ""
             for c, f in rs.quote_candidates(raw, sents, views, i, registry, spans):
                 feats.append(f)
                 rows.append({"article_id": aid, "quote": i, "start": c.start, "end": c.end,
@@ -97,12 +100,14 @@ def build_rows(corpus: pd.DataFrame, gold: pd.DataFrame, pred: pd.DataFrame,
                              else c.start - v.end,
                              "label": _label(c, gq), "matched": gq is not None,
                              "has_source": gq is not None and gq["source_start"] >= 0,
-                             "rules_empty": not v.speaker, "scored": scored})
-            if not v.speaker and scored:  # a fill-able quote, with or without candidates
+                             "rules_empty": rs.needs_ranker(v), "scored": scored,
+                             "rules_attributed": bool(v.speaker), "rules_right": rules_right})
+            if rs.needs_ranker(v) and scored:  # a fill-able quote, with or without candidates
                 rows.append({"article_id": aid, "quote": i, "start": -1, "end": -1,
                              "distance": 10**9, "label": False, "matched": gq is not None,
                              "has_source": gq is not None and gq["source_start"] >= 0,
-                             "rules_empty": True, "scored": True, "placeholder": True})
+                             "rules_empty": True, "scored": True, "placeholder": True,
+                             "rules_attributed": bool(v.speaker), "rules_right": rules_right})
                 feats.append({})
     table = pd.DataFrame(rows)
     if "placeholder" not in table.columns:
@@ -132,8 +137,11 @@ def choose_threshold(top: pd.DataFrame, correct: int, attributed: int, scored: i
     for t in np.round(np.arange(0.30, 0.96, 0.01), 2):
         fills = top[top["prob"] >= t]
         right = int(fills["label"].sum())
-        ap = (correct + right) / (attributed + len(fills)) if attributed + len(fills) else 0
-        acc = (correct + right) / scored if scored else 0
+        # a fill that replaces a fragment adds no attributed quote and may lose a right one
+        gain = right - int(fills["rules_right"].sum())
+        added = len(fills) - int(fills["rules_attributed"].sum())
+        ap = (correct + gain) / (attributed + added) if attributed + added else 0
+        acc = (correct + gain) / scored if scored else 0
         curve.append({"threshold": float(t), "fills": len(fills), "right": right,
                       "attributed_precision": round(ap, 4), "speaker_accuracy": round(acc, 4)})
         if ap >= min_precision and acc >= best[0]:

@@ -1623,17 +1623,22 @@ def extract_quotes_from_text(text: str, article_id: str = "doc",
 
 def _rank_hook(raw: str, quotes: list[_Quote], registry: ActorRegistry,
                exclude: Sequence[tuple[int, int]], headline: Headline) -> None:
-    """Quotes the rules left without a speaker take the ranker's confident choice."""
-    if all(q.speaker or q.kind == "term" for q in quotes):
-        return
-    from corpus_tools import rank_speakers as rs  # only when a quote needs it
-    ordered = sorted(quotes, key=attrgetter("start", "end"))
+    """Quotes the rules left without a speaker (or with a fragment: ``And``) take the
+    ranker's confident choice (:mod:`corpus_tools.rank_speakers`)."""
+    from corpus_tools import rank_speakers as rs
     views = [rs.QuoteView(q.start, q.end, q.kind, q.speaker, q.mention_start, q.mention_end)
-             for q in ordered]
+             for q in quotes]
+    if not any(map(rs.needs_ranker, views)):
+        return
+    order = sorted(range(len(quotes)), key=lambda k: (quotes[k].start, quotes[k].end))
+    ordered, views = [quotes[k] for k in order], [views[k] for k in order]
     chosen = rs.rank_quotes(raw, _body_paragraphs(raw, exclude, headline), views, registry)
     for i, (cand, speaker, _) in chosen.items():
         q = ordered[i]
         q.speaker, q.cue = speaker, rs.RANKER_CUE
+        q.actor_id, q.group, q.group_source, q.role = "", "unknown", "unknown", ""
+        q.speaker_kind = "person" if cand.kind in ("name", "pronoun") else "organization"
+        q.gender = ""
         q.mention, q.mention_start, q.mention_end = cand.text, cand.start, cand.end
         found = registry.find(speaker)
         if found is not None:

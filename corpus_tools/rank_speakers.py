@@ -23,7 +23,8 @@ github.com/networkdynamics/PolNeAR):
    scikit-learn at run time). The rules decide where they found a speaker; the ranker's
    top candidate fills a non-``term`` quote the rules left without one when its
    probability reaches the file's ``threshold`` (chosen on PolNeAR train by
-   cross-validation). Such a quote's ``cue`` is ``ranker``.
+   cross-validation), and replaces a rules' "speaker" that is only a fragment of function
+   words (``And``, ``For instance``) the same way. Such a quote's ``cue`` is ``ranker``.
 
 Everything is a pure function of the raw text, the body paragraphs and the rules' quotes,
 and linear in the size of the window around each quote.
@@ -368,6 +369,29 @@ def quote_candidates(raw: str, sents: _Sentences, quotes: Sequence[QuoteView], i
     return out
 
 
+_FRAGMENT_WORDS = (_NOT_NAME | frozenset("continuing also was is instance".split())) - \
+    frozenset("he she they we it i".split())  # a pronoun is the rules' to resolve
+
+
+def needs_ranker(q: QuoteView) -> bool:
+    """Whether the ranker decides this quote: not ``term``, and the rules found no speaker
+    or only a fragment of function words (``And``, ``The``, ``For instance``).
+
+    Examples
+    --------
+    >>> needs_ranker(QuoteView(0, 9, "direct", "For instance"))
+    True
+    >>> needs_ranker(QuoteView(0, 9, "direct", "the mayor"))
+    False
+    >>> needs_ranker(QuoteView(0, 9, "direct", "she"))
+    False
+    """
+    if q.kind == "term":
+        return False
+    words = _WORDS.findall(q.speaker.lower())
+    return all(w in _FRAGMENT_WORDS for w in words)
+
+
 @lru_cache(maxsize=4)
 def _load(path: str | None) -> dict:
     if path is None:
@@ -431,8 +455,8 @@ def resolve(raw: str, c: Candidate, q: QuoteView, quotes: Sequence[QuoteView],
     >>> resolve("", Candidate(10, 12, "pronoun", "he"), qs[1], qs, 1)
     'Jane Roe'
     """
-    earlier = [p.speaker for p in reversed(quotes[:i]) if p.kind != "term"
-               and p.speaker[:1].isupper() and p.speaker.lower() not in _PRONOUNS]
+    earlier = [p.speaker for p in reversed(quotes[:i]) if p.speaker[:1].isupper()
+               and not needs_ranker(p) and p.speaker.lower() not in _PRONOUNS]
     if c.kind == "name":
         if " " not in c.text:
             return next((s for s in earlier if _key(s) == _key(c.text)), c.text)
@@ -445,7 +469,8 @@ def resolve(raw: str, c: Candidate, q: QuoteView, quotes: Sequence[QuoteView],
 def rank_quotes(raw: str, paragraphs: Sequence[tuple[int, int]], quotes: Sequence[QuoteView],
                 registry: ActorRegistry | None, model: dict | None = None
                 ) -> dict[int, tuple[Candidate, str, float]]:
-    """The ranker's choice for every quote the rules left without a speaker.
+    """The ranker's choice for every quote the rules left without a speaker
+    (:func:`needs_ranker`).
 
     Parameters
     ----------
@@ -461,8 +486,8 @@ def rank_quotes(raw: str, paragraphs: Sequence[tuple[int, int]], quotes: Sequenc
     Returns
     -------
     dict
-        ``{index in quotes: (candidate, speaker, probability)}`` for each non-``term`` quote
-        without a speaker whose best candidate reaches the model's threshold.
+        ``{index in quotes: (candidate, speaker, probability)}`` for each quote that
+        :func:`needs_ranker` whose best candidate reaches the model's threshold.
 
     Examples
     --------
@@ -472,7 +497,7 @@ def rank_quotes(raw: str, paragraphs: Sequence[tuple[int, int]], quotes: Sequenc
     'Jane Smith'
     """
     model = load_model() if model is None else model
-    todo = [i for i, q in enumerate(quotes) if q.kind != "term" and not q.speaker]
+    todo = [i for i, q in enumerate(quotes) if needs_ranker(q)]
     if not todo:
         return {}
     sents = _Sentences(raw, paragraphs)
