@@ -84,6 +84,7 @@ def build_rows(corpus: pd.DataFrame, gold: pd.DataFrame, pred: pd.DataFrame,
                  for r in p.itertuples(index=False)]
         sents = rs._Sentences(raw, _body_paragraphs(raw, exclude or (), headline))
         spans = sorted((v.start, v.end) for v in views)
+        before = rs.speakers_so_far(views)
         for i, v in enumerate(views):
             if v.kind == "term":
                 continue
@@ -93,7 +94,7 @@ def build_rows(corpus: pd.DataFrame, gold: pd.DataFrame, pred: pd.DataFrame,
             # a fragment the ranker may replace: was the rules' speaker right anyway?
             rules_right = bool(v.speaker) and gq is not None and \
                 speaker_verdict(p.loc[i], gq) != ""
-            for c, f in rs.quote_candidates(raw, sents, views, i, registry, spans):
+            for c, f in rs.quote_candidates(raw, sents, v, before[i][0], registry, spans):
                 feats.append(f)
                 rows.append({"article_id": aid, "quote": i, "start": c.start, "end": c.end,
                              "distance": v.start - c.end if c.end <= v.start

@@ -221,9 +221,15 @@ def candidates(raw: str, spans: Sequence[tuple[int, int]]) -> list[Candidate]:
     return [found[k] for k in sorted(found)]
 
 
+#: Characters of the window read on each side of a quote: bounds the work per quote on
+#: text without sentence ends (a one-line, unpunctuated megabyte stays linear).
+REACH = 600
+
+
 def window(sents: _Sentences, q: QuoteView) -> tuple[list[tuple[int, int]], dict[int, int]]:
     """The quote's window: its sentence(s), the sentence before and after in its paragraph
-    and the previous paragraph's last sentence. Returns the spans and, per span start, the
+    and the previous paragraph's last sentence, without the quote's own words and at most
+    :data:`REACH` characters on each side of it. Returns the spans and, per span start, the
     sentence distance to the quote (-2 previous paragraph, -1 before, 0 quote, 1 after)."""
     pi = sents.para_of(q.start)
     if pi < 0:
@@ -247,7 +253,14 @@ def window(sents: _Sentences, q: QuoteView) -> tuple[list[tuple[int, int]], dict
     if last + 1 < len(sentences):
         spans.append(sentences[last + 1])
         dist[sentences[last + 1][0]] = 1
-    return spans, dist
+    clipped, cdist = [], {}
+    for a, b in spans:  # the parts before and after the quote, within reach
+        for lo, hi in ((max(a, q.start - REACH), min(b, q.start)),
+                       (max(a, q.end), min(b, q.end + REACH))):
+            if lo < hi:
+                clipped.append((lo, hi))
+                cdist[lo] = dist[a]
+    return clipped, cdist
 
 
 def _bin(n: int) -> str:
@@ -347,25 +360,40 @@ def features(raw: str, c: Candidate, q: QuoteView, sent_dist: int, same_para: bo
     return f
 
 
-def quote_candidates(raw: str, sents: _Sentences, quotes: Sequence[QuoteView], i: int,
+def quote_candidates(raw: str, sents: _Sentences, q: QuoteView, previous: str,
                      registry: ActorRegistry | None, quote_spans: Sequence[tuple[int, int]]
                      ) -> list[tuple[Candidate, dict[str, float]]]:
-    """Candidates and their features for quote ``i`` of ``quotes`` (text order)."""
-    q = quotes[i]
+    """Candidates and their features for quote ``q`` (``previous``: the speaker of the
+    quote before it, "" if none)."""
     spans, dist = window(sents, q)
     if not spans:
         return []
-    previous = next((p.speaker for p in reversed(quotes[:i])
-                     if p.kind != "term" and p.speaker), "")
     pi = sents.para_of(q.start)
+    starts = [s for s, _ in spans]
     out = []
     for c in candidates(raw, spans):
-        k = bisect.bisect_right([s for s, _ in spans], c.start) - 1
-        sd = dist[spans[k][0]]
-        if q.start <= c.start < q.end:
-            continue  # the quote's own words
+        sd = dist[spans[bisect.bisect_right(starts, c.start) - 1][0]]
         same = sents.para_of(c.start) == pi
         out.append((c, features(raw, c, q, sd, same, quote_spans, registry, previous)))
+    return out
+
+
+def speakers_so_far(quotes: Sequence[QuoteView]) -> list[tuple[str, str, dict[str, str]]]:
+    """For each quote, in one pass: the previous quote's speaker, the most recent named
+    speaker before it and the latest full name per surname before it (for
+    :func:`resolve`). The dicts are shared snapshots: copies only when a name is added."""
+    out = []
+    previous, named, by_surname = "", "", {}
+    for q in quotes:
+        out.append((previous, named, by_surname))
+        if q.kind == "term" or not q.speaker:
+            continue
+        previous = q.speaker
+        if q.speaker[:1].isupper() and not needs_ranker(q) and \
+                q.speaker.lower() not in _PRONOUNS:
+            named = q.speaker
+            if by_surname.get(_key(q.speaker)) != q.speaker:
+                by_surname = {**by_surname, _key(q.speaker): q.speaker}
     return out
 
 
@@ -441,28 +469,24 @@ def best_candidate(scored: Sequence[tuple[Candidate, dict[str, float]]], model: 
     return None if best is None else (best[1], best[2])
 
 
-def resolve(raw: str, c: Candidate, q: QuoteView, quotes: Sequence[QuoteView],
-            i: int) -> str:
+def resolve(c: Candidate, named: str, by_surname: dict[str, str]) -> str:
     """The speaker a chosen candidate names: a name without its titles (a surname alone
     takes the full name of an earlier speaker with that surname), a pronoun the most recent
-    earlier named speaker, a description its own words.
+    earlier named speaker (``named``), a description its own words.
 
     Examples
     --------
-    >>> qs = [QuoteView(0, 5, "direct", "Jane Roe"), QuoteView(20, 30, "direct")]
-    >>> resolve("", Candidate(10, 13, "name", "Roe"), qs[1], qs, 1)
+    >>> resolve(Candidate(10, 13, "name", "Roe"), "Jane Roe", {"roe": "Jane Roe"})
     'Jane Roe'
-    >>> resolve("", Candidate(10, 12, "pronoun", "he"), qs[1], qs, 1)
+    >>> resolve(Candidate(10, 12, "pronoun", "he"), "Jane Roe", {"roe": "Jane Roe"})
     'Jane Roe'
+    >>> resolve(Candidate(10, 20, "org", "The agency"), "", {})
+    'the agency'
     """
-    earlier = [p.speaker for p in reversed(quotes[:i]) if p.speaker[:1].isupper()
-               and not needs_ranker(p) and p.speaker.lower() not in _PRONOUNS]
     if c.kind == "name":
-        if " " not in c.text:
-            return next((s for s in earlier if _key(s) == _key(c.text)), c.text)
-        return c.text
+        return by_surname.get(_key(c.text), c.text) if " " not in c.text else c.text
     if c.kind == "pronoun":
-        return earlier[0] if earlier else c.text
+        return named or c.text
     return c.text[0].lower() + c.text[1:] if c.text[:4] in ("The ", "A ", "An ") else c.text
 
 
@@ -502,11 +526,13 @@ def rank_quotes(raw: str, paragraphs: Sequence[tuple[int, int]], quotes: Sequenc
         return {}
     sents = _Sentences(raw, paragraphs)
     quote_spans = sorted((q.start, q.end) for q in quotes)
+    before = speakers_so_far(quotes)
     out = {}
     for i in todo:
         q = quotes[i]
-        best = best_candidate(quote_candidates(raw, sents, quotes, i, registry, quote_spans),
-                              model, q)
+        previous, named, by_surname = before[i]
+        best = best_candidate(quote_candidates(raw, sents, q, previous, registry,
+                                               quote_spans), model, q)
         if best is not None and best[1] >= model["threshold"]:
-            out[i] = (best[0], resolve(raw, best[0], q, quotes, i), best[1])
+            out[i] = (best[0], resolve(best[0], named, by_surname), best[1])
     return out

@@ -20,8 +20,9 @@ def _window(raw: str) -> rs._Sentences:
 
 def _by_text(raw: str, quotes: list[rs.QuoteView], i: int = 0) -> dict[str, dict[str, float]]:
     spans = sorted((q.start, q.end) for q in quotes)
-    return {c.text: f for c, f in rs.quote_candidates(raw, _window(raw), quotes, i, None,
-                                                      spans)}
+    previous = rs.speakers_so_far(quotes)[i][0]
+    return {c.text: f for c, f in rs.quote_candidates(raw, _window(raw), quotes[i], previous,
+                                                      None, spans)}
 
 
 def _view(raw: str, words: str) -> rs.QuoteView:
