@@ -7,7 +7,7 @@ https://github.com/networkdynamics/PolNeAR). Only the ``train`` split is read. T
 
 1. runs the rules (``extract_quotes(..., rank=False)``) on every train article;
 2. proposes candidates and features for each quote
-   (:func:`corpus_tools.rank_speakers.quote_candidates`); a candidate is positive when it
+   (:func:`corpus_tools.quotes.rank.quote_candidates`); a candidate is positive when it
    overlaps the gold Source span or names it (:func:`corpus_tools.polnear._names_match`);
 3. fits a ``LogisticRegression`` (liblinear, ``C=0.3``, ``random_state=0``) on the
    candidates of every quote the rules leave without a speaker (the quotes the ranker acts
@@ -36,11 +36,11 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from corpus_tools import rank_speakers as rs
 from corpus_tools.clean import corpus_headlines
 from corpus_tools.polnear import _names_match, load_polnear, score_polnear, speaker_verdict
 from corpus_tools.quote_eval import match_quotes
 from corpus_tools.quotes import _body_paragraphs, extract_quotes
+from corpus_tools.quotes import rank as rs
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "corpus_tools" / "resources" / rs.MODEL_FILE

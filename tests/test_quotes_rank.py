@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from corpus_tools import rank_speakers as rs
 from corpus_tools.quotes import extract_quotes_from_text
+from corpus_tools.quotes import rank as rs
 from tests.test_polnear import HEADER, _span, _t
 
 
