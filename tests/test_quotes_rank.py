@@ -175,3 +175,14 @@ def test_training_script_reproduces_its_json(tiny_polnear: Path, tmp_path: Path)
     # what the script wrote is what the package scores with
     assert rs.load_model(first)["coefficients"] == model["coefficients"]
     assert "Maria Lopez" not in first.read_text(encoding="utf-8")  # no corpus text
+
+
+def test_the_window_reads_a_bounded_stretch_around_each_quote() -> None:
+    """Work per quote is bounded: on one unpunctuated 200 kB line the window is at most
+    REACH characters on each side of the quote, and never the quote's own words."""
+    raw = "T\n\n" + "word " * 20_000 + "“we will all go home now” " + "word " * 20_000
+    sents = rs._Sentences(raw, [(3, len(raw))])
+    q = _view(raw, "we will all go home now")
+    spans, _ = rs.window(sents, q)
+    assert sum(b - a for a, b in spans) == 2 * rs.REACH
+    assert all(b <= q.start or a >= q.end for a, b in spans)
