@@ -45,14 +45,15 @@ def _frame_table(truth: pd.Series, texts: pd.Series) -> pd.DataFrame:
     return frame_report(list(truth), frames_per_text(texts), frames)
 
 
-def score_folder(folder: str, split: str | None = None) -> dict[str, pd.DataFrame]:
+def score_folder(folder: str, split: str | None = None,
+                 rank: bool = True) -> dict[str, pd.DataFrame]:
     """Every score of the package's measures on one coded folder (see the module doc)."""
     corpus, gold, ignore = load_coded_set(folder)
     if split:
         keep = corpus["article_id"].map(split_of) == split
         corpus = corpus[keep].reset_index(drop=True)
         gold = gold[gold["article_id"].isin(corpus["article_id"])].reset_index(drop=True)
-    pred = extract_quotes(corpus)
+    pred = extract_quotes(corpus, rank=rank)
     quotes = pd.DataFrame([score_quotes_against(pred, gold, ignore)])
     # The measures alone, on the gold spans (extraction errors cannot touch them).
     model = load_stance_model()
@@ -84,10 +85,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", metavar="CSV", help="write the per-quote table here")
     parser.add_argument("--frames-out", metavar="CSV",
                         help="write the per-frame scores (gold spans and matched quotes) here")
+    parser.add_argument("--rules-only", action="store_true",
+                        help="the rules alone, without the speaker ranker")
     parser.add_argument("--agreement", action="store_true",
                         help="also print the two coders' agreement (gold_second_coder.json)")
     args = parser.parse_args(argv)
-    scores = score_folder(args.folder, args.split)
+    scores = score_folder(args.folder, args.split, rank=not args.rules_only)
     if args.agreement:
         scores["coder_agreement"] = compare_coders(args.folder)
     pd.set_option("display.width", 120)

@@ -1,6 +1,7 @@
 """Score the rule-based quote extractor on a PolNeAR split (definitions: corpus_tools.polnear).
 
     .venv/bin/python benchmarks/score_polnear.py ROOT --split train|dev [--errors PATH]
+                                                 [--rules-only]
 
 ``ROOT`` is a PolNeAR checkout (https://github.com/networkdynamics/PolNeAR). Prints the
 overall scores (``--per-article`` adds the per-article table) and, with ``--errors``, writes
@@ -43,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="allow --split test (the acceptance set: report it once)")
     parser.add_argument("--errors", type=Path, help="CSV of errors, outside the repository")
     parser.add_argument("--per-article", action="store_true", help="print every article")
+    parser.add_argument("--rules-only", action="store_true",
+                        help="the rules alone, without the speaker ranker")
     args = parser.parse_args(argv)
     if args.split == ACCEPTANCE_SPLIT and not args.acceptance:
         print(f"error: --split {ACCEPTANCE_SPLIT} is the acceptance set; never tune on it. "
@@ -63,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "unknown group" notes: groups are not scored here
-        pred = extract_quotes(corpus)
+        pred = extract_quotes(corpus, rank=not args.rules_only)
     table = score_polnear(pred, gold)
     shown = table if args.per_article else table[table["article_id"] == "all"]
     with pd.option_context("display.max_rows", None, "display.width", 200,

@@ -4,7 +4,8 @@ The extractor is rule-based and transparent, in the tradition of news quote extr
 such as the Gender Gap Tracker's (Asr et al. 2021), and runs in linear time. Its modules
 name its steps, each importing only the ones before it: ``state`` (quote records,
 timelines, the article context) -> ``spans`` -> ``cues`` -> ``names`` -> ``mentions`` ->
-``resolve`` -> ``attribute`` -> ``extract`` (the driver and the public functions).
+``resolve`` -> ``attribute`` -> ``extract`` (the driver and the public functions);
+``rank`` (the speaker ranker) stands apart and is called by ``extract`` last.
 
 1. **Spans** (``spans``). One left-to-right pass over each journalism paragraph pairs
    opening and closing marks (curly, straight and mixed pairs; single marks only at the
@@ -33,6 +34,10 @@ timelines, the article context) -> ``spans`` -> ``cues`` -> ``names`` -> ``menti
    flagged ``unknown``. People named in the narration as speaking (``Ana Ruiz, an
    organizer with X, said the group...``) or with a title (``Gov. JB Pritzker``) are
    antecedents too, and their surnames refer back.
+5. **Ranker** (``rank``). Where the rules find no speaker (or only a fragment such as
+   *And*), a logistic regression fitted on PolNeAR train ranks the names, pronouns and
+   descriptions around the quote and its confident choice is the speaker (``cue ==
+   "ranker"``); where the rules found a speaker, they decide.
 
 All offsets index the raw text; ``text == raw[start:end]`` for every row.
 """

@@ -16,8 +16,9 @@ from operator import attrgetter
 
 import pandas as pd
 
-from corpus_tools.actors import ActorRegistry
+from corpus_tools.actors import ActorRegistry, infer_group_from_role
 from corpus_tools.clean import Headline, corpus_headlines
+from corpus_tools.quotes import rank as rs
 from corpus_tools.quotes.attribute import _attribute_after, _attribute_before, _dash_speaker
 from corpus_tools.quotes.cues import _attribute_after_probe, _intro
 from corpus_tools.quotes.mentions import _narration_mentions, _register
@@ -49,7 +50,7 @@ QUOTE_COLUMNS = ["article_id", "quote_id", "start", "end", "text", "kind", "spea
 def extract_quotes_from_text(text: str, article_id: str = "doc",
                              actors: ActorRegistry | pd.DataFrame | None = None,
                              exclude: Sequence[tuple[int, int]] = (),
-                             headline: Headline = None) -> pd.DataFrame:
+                             headline: Headline = None, rank: bool = True) -> pd.DataFrame:
     """Extract and attribute every quotation in one article.
 
     Parameters
@@ -67,6 +68,9 @@ def extract_quotes_from_text(text: str, article_id: str = "doc",
         The article's metadata headline: the first paragraph is skipped as the headline
         only if it is this headline (see :func:`corpus_tools.clean.detect_layout`).
         ``None``: a first paragraph that looks like a headline is skipped.
+    rank : bool, default True
+        Let the speaker ranker (:mod:`corpus_tools.quotes.rank`) fill quotes the rules
+        leave without a speaker (``cue == "ranker"``); False gives the rules alone.
 
     Returns
     -------
@@ -83,8 +87,40 @@ def extract_quotes_from_text(text: str, article_id: str = "doc",
     registry = actors if isinstance(actors, ActorRegistry) else ActorRegistry(actors)
     with _cyclic_gc_paused():
         result = _extract(text, registry, exclude, headline)
+        if rank:
+            _rank_hook(text, result, registry, exclude, headline)
     _groups_from_article(text, result)
     return _to_frame(text, article_id, result)
+
+
+def _rank_hook(raw: str, quotes: list[_Quote], registry: ActorRegistry,
+               exclude: Sequence[tuple[int, int]], headline: Headline) -> None:
+    """Quotes the rules left without a speaker (or with a fragment: ``And``) take the
+    ranker's confident choice (:mod:`corpus_tools.quotes.rank`)."""
+    views = [rs.QuoteView(q.start, q.end, q.kind, q.speaker, q.mention_start, q.mention_end)
+             for q in quotes]
+    if not any(map(rs.needs_ranker, views)):
+        return
+    order = sorted(range(len(quotes)), key=lambda k: (quotes[k].start, quotes[k].end))
+    ordered, views = [quotes[k] for k in order], [views[k] for k in order]
+    chosen = rs.rank_quotes(raw, _body_paragraphs(raw, exclude, headline), views, registry)
+    for i, (cand, speaker, _) in chosen.items():
+        q = ordered[i]
+        q.speaker, q.cue = speaker, rs.RANKER_CUE
+        q.actor_id, q.group, q.group_source, q.role = "", "unknown", "unknown", ""
+        q.speaker_kind = "person" if cand.kind in ("name", "pronoun") else "organization"
+        q.gender = ""
+        q.mention, q.mention_start, q.mention_end = cand.text, cand.start, cand.end
+        found = registry.find(speaker)
+        if found is not None:
+            actor = found[0]
+            q.speaker, q.actor_id, q.group, q.group_source = actor.name, actor.actor_id, \
+                actor.group, "registry"
+            q.speaker_kind, q.gender = actor.kind, actor.gender
+        else:
+            group = infer_group_from_role(cand.text) if cand.kind != "name" else None
+            if group:
+                q.group, q.group_source = group, "role_cue"
 
 
 def _groups_from_article(raw: str, quotes: list[_Quote]) -> None:
@@ -301,10 +337,11 @@ def _to_frame(raw: str, article_id: str, quotes: list[_Quote]) -> pd.DataFrame:
 
 
 def extract_quotes(corpus: pd.DataFrame,
-                   actors: ActorRegistry | pd.DataFrame | None = None) -> pd.DataFrame:
+                   actors: ActorRegistry | pd.DataFrame | None = None,
+                   rank: bool = True) -> pd.DataFrame:
     """Quotes of every article in a corpus table (``article_id``, ``text`` and optionally
     ``exclude``), in ``(article_id, start)`` order, with ``outlet``/``year`` added when the
-    corpus has them.
+    corpus has them. ``rank=False``: the rules alone, without the speaker ranker.
 
     Examples
     --------
@@ -318,7 +355,8 @@ def extract_quotes(corpus: pd.DataFrame,
     excludes = corpus["exclude"] if "exclude" in corpus.columns else [()] * len(corpus)
     for aid, raw, exclude, headline in zip(corpus["article_id"], corpus["text"], excludes,
                                            corpus_headlines(corpus), strict=True):
-        frames.append(extract_quotes_from_text(raw, aid, registry, exclude or (), headline))
+        frames.append(extract_quotes_from_text(raw, aid, registry, exclude or (), headline,
+                                               rank))
     quotes = pd.concat(frames, ignore_index=True) if frames else \
         pd.DataFrame(columns=QUOTE_COLUMNS)
     for col in ("outlet", "year"):
