@@ -159,10 +159,30 @@ def test_training_cv_table_is_the_shipped_models_own_cv() -> None:
     assert (table.loc[("model", "against"), "f1"] > table.loc[("lexicon", "against"), "f1"])
 
 
+def _close(a: object, b: object, tol: float) -> bool:
+    """JSON values equal, floats within ``tol`` (the solver's tolerance, not bytes)."""
+    if isinstance(a, float) or isinstance(b, float):
+        return isinstance(a, (int, float)) and isinstance(b, (int, float)) and abs(a - b) <= tol
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_close(x, y, tol) for x, y in zip(a, b, strict=True))
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_close(a[k], b[k], tol) for k in a)
+    return a == b
+
+
 @pytest.mark.slow  # nine fits on 1,600 statements, about two minutes on two cores
-def test_training_command_reproduces_the_shipped_model_byte_for_byte(tmp_path: Path) -> None:
+def test_training_command_reproduces_the_shipped_model(tmp_path: Path) -> None:
+    """Retraining gives the shipped model: same vocabulary, classes and settings, weights
+    within 1e-3 (lbfgs stops at its tolerance, which can move the 5th decimal across BLAS
+    builds), and the same decision on every training statement. On one machine two runs are
+    byte-identical."""
     shipped = load_stance_model()
     out = tmp_path / "model.json"
     assert main([str(TRAIN / "statements.jsonl"), "--out", str(out),
                  "--source", shipped.info["training_data"]]) == 0
-    assert out.read_bytes() == MODEL_PATH.read_bytes()
+    new, old = json.loads(out.read_text()), json.loads(MODEL_PATH.read_text())
+    assert [f[0] for f in new["features"]] == [f[0] for f in old["features"]]
+    assert _close(new, old, 1e-3)
+    texts = [json.loads(line)["text"] for line in
+             (TRAIN / "statements.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    assert list(load_stance_model(out).predict(texts)) == list(shipped.predict(texts))
