@@ -339,11 +339,13 @@ def _headline_key(headline: Headline) -> Headline:
     return headline if isinstance(headline, str) and headline.strip() else None
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)
 def _split_paragraphs(raw: str, headline: Headline = None
                       ) -> tuple[Layout, tuple[Paragraph, ...]]:
-    # Cached per article text and headline: cleaning, sentences and quotes each ask for
-    # the same article's paragraphs (Paragraph and Layout are frozen, so sharing is safe).
+    # Cached per article text and headline: reading, cleaning, sentences and quotes each
+    # ask for the same article's paragraphs (Paragraph and Layout are frozen, so sharing is
+    # safe). The cache holds more than a batch chunk (500 articles by default): with 64 it
+    # missed on every call of a chunk and each article was split four times.
     convention, why, spans = _paragraph_spans(raw)
     first = raw[spans[0][0]:spans[0][1]] if spans else ""
     second = raw[spans[1][0]:spans[1][1]] if len(spans) > 1 else None
