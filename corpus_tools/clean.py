@@ -142,6 +142,11 @@ def chrome_reason(paragraph: str) -> str:
     return ""
 
 
+# A paragraph is classified once: an article is split with and without its metadata
+# headline (reading and analysis), and synthetic corpora repeat paragraphs.
+_chrome_reason = lru_cache(maxsize=32768)(chrome_reason)
+
+
 def _newline_kind(raw: str) -> str:
     crlf = raw.count("\r\n")
     cr, lf = raw.count("\r") - crlf, raw.count("\n") - crlf
@@ -358,7 +363,7 @@ def _split_paragraphs(raw: str, headline: Headline = None
         if found and not paragraphs:
             paragraphs.append(Paragraph(start, end, text, "headline"))
             continue
-        reason = chrome_reason(text)
+        reason = _chrome_reason(text)
         paragraphs.append(Paragraph(start, end, text, "chrome" if reason else "body", reason))
     return layout, tuple(paragraphs)
 

@@ -139,6 +139,18 @@ def pattern_index(patterns: tuple[Pattern, ...]) -> PatternIndex:
     return {k: tuple(v) for k, v in exact.items()}, tuple(prefix)
 
 
+@lru_cache(maxsize=512)
+def _prefix_lookup(prefix: tuple[Pattern, ...]
+                   ) -> tuple[tuple[int, ...], dict[str, tuple[Pattern, ...]]]:
+    # Prefix patterns by their first piece, and the lengths of those pieces: a token's
+    # candidates are ``by_prefix[norm[:n]]`` for each length, not a scan of every pattern.
+    by_prefix: dict[str, list[Pattern]] = {}
+    for pat in prefix:
+        by_prefix.setdefault(pat.pieces[0].value, []).append(pat)
+    lengths = tuple(sorted({len(v) for v in by_prefix}))
+    return lengths, {k: tuple(v) for k, v in by_prefix.items()}
+
+
 def match_patterns(words: Sequence[Word], patterns: tuple[Pattern, ...],
                    index: PatternIndex | None = None) -> list[tuple[int, int, Pattern]]:
     """Every ``(i, j, pattern)`` where a pattern matches ``words[i:j]``.
@@ -154,14 +166,18 @@ def match_patterns(words: Sequence[Word], patterns: tuple[Pattern, ...],
     [(1, 3, 'national guard')]
     """
     exact, prefix = index if index is not None else pattern_index(patterns)
+    lengths, by_prefix = _prefix_lookup(prefix)
     out = []
     n_words = len(words)
     for i, w in enumerate(words):
         candidates = exact.get(w.stem, ())
         if prefix:
             norm = w.norm
-            more = [p for p in prefix if norm.startswith(p.pieces[0].value)]
+            more = [p for n in lengths if n <= len(norm)
+                    for p in by_prefix.get(norm[:n], ())]
             if more:
+                if len(more) > 1:  # in the order of ``prefix``, as a scan of it finds them
+                    more.sort(key=prefix.index)
                 candidates = (*candidates, *more)
         for pat in candidates:
             pieces = pat.pieces

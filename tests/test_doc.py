@@ -55,3 +55,36 @@ def test_matcher_is_leftmost_longest_with_prefixes_and_vetoes():
     assert found == [(1, 3, "national guard"), (2, 3, "guard"), (4, 5, "militar*")]
     assert select_hits(found, []) == [(1, 3, "national guard"), (4, 5, "militar*")]
     assert select_hits(found, [(4, 6)]) == [(1, 3, "national guard")]
+
+
+def test_indexed_matching_equals_trying_every_pattern_everywhere(corpus):
+    # the index (first stems, prefix lengths) is only a shortcut: same hits, same order
+    from corpus_tools.frames import load_codebook
+
+    codebook = load_codebook()
+    patterns = tuple(dict.fromkeys(
+        [p for ps in codebook["patterns"] for p in ps]
+        + [p for ps in codebook["exclude_patterns"] for p in ps]
+        + [parse_pattern("mil*"), parse_pattern("militar*"), parse_pattern("deport* raid")]))
+
+    def brute(ws):
+        exact = [p for p in patterns if not p.pieces[0].prefix]
+        prefix = [p for p in patterns if p.pieces[0].prefix]
+        out = []
+        for i in range(len(ws)):
+            for pat in ([p for p in exact if p.pieces[0].value == ws[i].stem]
+                        + [p for p in prefix if ws[i].norm.startswith(p.pieces[0].value)]):
+                n = len(pat.pieces)
+                if i + n <= len(ws) and all(piece.matches(x.norm, x.stem) for piece, x
+                                            in zip(pat.pieces, ws[i:i + n], strict=True)):
+                    out.append((i, i + n, pat))
+        return out
+
+    texts = list(corpus["text"]) + ["mil militarized Military deportation raids MIL"]
+    n_hits = 0
+    for text in texts:
+        ws = words(text)
+        found = match_patterns(ws, patterns)
+        assert found == brute(ws)
+        n_hits += len(found)
+    assert n_hits > 100
