@@ -28,7 +28,7 @@ _EXPORTS: dict[str, str] = {
     # units of comparison
     "extract_units": "units", "extract_narration": "units",
     # quotes, speakers and voices
-    "extract_quotes": "quotes", "extract_quotes_from_text": "quotes",
+    "extract_quotes": "quotes.extract", "extract_quotes_from_text": "quotes.extract",
     "load_actors": "actors", "ActorRegistry": "actors",
     "infer_group_from_role": "actors",
     "load_gold_quotes": "quote_eval", "evaluate_quotes": "quote_eval",

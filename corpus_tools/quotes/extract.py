@@ -1,0 +1,327 @@
+"""Extract: the driver over an article's paragraphs and the public entry points.
+
+:func:`extract_quotes_from_text` (one article) and :func:`extract_quotes` (a corpus
+table) return one row per quotation with the columns in :data:`QUOTE_COLUMNS`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import gc
+import operator
+import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from operator import attrgetter
+
+import pandas as pd
+
+from corpus_tools.actors import ActorRegistry
+from corpus_tools.clean import Headline, corpus_headlines
+from corpus_tools.quotes.attribute import _attribute_after, _attribute_before, _dash_speaker
+from corpus_tools.quotes.cues import _attribute_after_probe, _intro
+from corpus_tools.quotes.mentions import _narration_mentions, _register
+from corpus_tools.quotes.resolve import _labelled_speaker
+from corpus_tools.quotes.spans import (
+    _ANSWER,
+    _LABEL_CUES,
+    _QUESTION,
+    _SPEAKER_LABEL,
+    _TERMINAL,
+    _body_paragraphs,
+    _characterized,
+    _embedded,
+    _is_dash_line,
+    _looks_like_term,
+    _n_words,
+    _scan_paragraph,
+    _transcript_goes_on,
+    _trim,
+)
+from corpus_tools.quotes.state import _Context, _copy_speaker, _latest, _Quote
+from corpus_tools.roles import group_from_article
+
+QUOTE_COLUMNS = ["article_id", "quote_id", "start", "end", "text", "kind", "speaker_mention",
+                 "mention_start", "mention_end", "speaker", "actor_id", "group", "group_source",
+                 "cue"]
+
+
+def extract_quotes_from_text(text: str, article_id: str = "doc",
+                             actors: ActorRegistry | pd.DataFrame | None = None,
+                             exclude: Sequence[tuple[int, int]] = (),
+                             headline: Headline = None) -> pd.DataFrame:
+    """Extract and attribute every quotation in one article.
+
+    Parameters
+    ----------
+    text : str
+        The raw article text (paragraphs and headline found as
+        :func:`corpus_tools.clean.split_paragraphs` finds them).
+    article_id : str, default "doc"
+    actors : ActorRegistry or DataFrame, optional
+        The actor registry; defaults to ``resources/actors.csv``.
+    exclude : sequence of (start, end)
+        Spans of paragraphs to skip (headline and chrome; see ``load_corpus``'s
+        ``exclude``). Default: the headline and any chrome found by cleaning.
+    headline : str, bool or None, default None
+        The article's metadata headline: the first paragraph is skipped as the headline
+        only if it is this headline (see :func:`corpus_tools.clean.detect_layout`).
+        ``None``: a first paragraph that looks like a headline is skipped.
+
+    Returns
+    -------
+    DataFrame
+        One row per quotation with the columns in :data:`QUOTE_COLUMNS`; offsets index
+        ``text``.
+
+    Examples
+    --------
+    >>> q = extract_quotes_from_text("Title\\n\\n“We will not comply,” Mayor Jane Doe said.")
+    >>> q[["text", "kind", "speaker", "group", "cue"]].values.tolist()
+    [['We will not comply,', 'direct', 'Jane Doe', 'local_officials', 'said']]
+    """
+    registry = actors if isinstance(actors, ActorRegistry) else ActorRegistry(actors)
+    with _cyclic_gc_paused():
+        result = _extract(text, registry, exclude, headline)
+    _groups_from_article(text, result)
+    return _to_frame(text, article_id, result)
+
+
+def _groups_from_article(raw: str, quotes: list[_Quote]) -> None:
+    """Named speakers still ``unknown`` take a role the article states elsewhere
+    (:mod:`corpus_tools.roles`)."""
+    found: dict[str, str | None] = {}
+    for q in quotes:
+        if q.kind == "term" or q.group != "unknown" or not q.speaker[:1].isupper():
+            continue
+        if q.speaker not in found:
+            found[q.speaker] = group_from_article(raw, q.speaker)[0]
+        if found[q.speaker]:
+            q.group, q.group_source = found[q.speaker], "article_role"
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector, restoring it afterwards (also on error).
+
+    The extractor builds only acyclic records, which reference counting frees; on
+    quote-dense input (~150,000 quotes per MB) the collector's repeated full scans of the
+    heap cost 10-20 % of the time and find nothing.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _extract(raw: str, registry: ActorRegistry, exclude: Sequence[tuple[int, int]],
+             headline: Headline = None) -> list[_Quote]:
+    """The quotes of one article, attributed, in text order of discovery."""
+    paragraphs = _body_paragraphs(raw, exclude, headline)
+    ctx = _Context(registry, raw=raw, paragraphs=paragraphs)
+    _narration_mentions(raw, paragraphs, ctx)
+    result: list[_Quote] = []
+    previous: _Quote | None = None
+    block_until = -1  # paragraphs of an unquoted block statement, by index
+    block_speaker: _Quote | None = None
+    dash = [_is_dash_line(raw, span) for span in paragraphs]
+    interviewee: _Quote | None = None  # of a Q:/A: transcript
+    last_question = -9
+    labels = [_SPEAKER_LABEL.match(raw, a, b) for a, b in paragraphs]
+    for pi, (pstart, pend) in enumerate(paragraphs):
+        if dash[pi]:
+            continue
+        label = labels[pi]
+        who = _labelled_speaker(label.group("label"), label.group("role"), pstart, ctx) \
+            if label else None
+        if who is not None or (previous is not None and previous.cue in _LABEL_CUES and
+                               previous.para == pi - 1 and _transcript_goes_on(raw, pi, ctx)):
+            # a transcript line: the whole paragraph is the speaker's; an unlabelled one
+            # after it goes on with the same speaker
+            start = label.end() if who is not None else pstart
+            q = _Quote(start, pend, pi, start, pend, True, kind="block")
+            if who is not None:
+                _copy_speaker(who, q)
+                q.mention, q.mention_start, q.mention_end = label.group("label"), pstart, \
+                    label.end("label")
+                q.cue = "speaker label"
+            else:
+                _copy_speaker(previous, q)
+                q.cue = "speaker label (continued)"
+            result.append(q)
+            previous = q
+            continue
+        spans = [q for q in (_trim(raw, q) for q in _scan_paragraph(raw, pstart, pend, pi)) if q]
+        if _QUESTION.match(raw, pstart, pend):
+            if pi - last_question > 2:  # a new transcript: who was introduced just before it
+                interviewee = _latest(ctx.persons, pstart, ctx)
+            last_question = pi
+            continue
+        answer = _ANSWER.match(raw, pstart, pend)
+        if answer and not spans and pi - last_question <= 2:
+            q = _Quote(answer.end(), pend, pi, answer.end(), pend, True, kind="block")
+            if interviewee is not None:
+                _copy_speaker(interviewee, q)
+                q.cue = "interview answer"
+            result.append(q)
+            continue
+        intro_before = pi > 0 and _intro(raw, paragraphs[pi - 1])
+        dash_after = next((k for k in range(pi + 1, min(pi + 8, len(paragraphs)))
+                           if dash[k]), -1)
+        if not spans and (intro_before or pi <= block_until):
+            # An unquoted statement: from the intro to the dash line (or one paragraph).
+            q = _Quote(pstart, pend, pi, pstart, pend, True, kind="block")
+            if intro_before:
+                block_until = dash_after - 1 if dash_after > 0 else pi
+                block_speaker = None
+                _attribute_before(raw, q, _last_sentence(paragraphs[pi - 1], ctx), ctx)
+                if dash_after > 0:
+                    d = _Quote(pstart, pend, pi, pstart, pend, True)
+                    if _dash_speaker(raw, *paragraphs[dash_after], ctx, d):
+                        if not q.speaker or q.group_source != "registry":
+                            _copy_speaker(d, q)
+                            q.mention, q.mention_start, q.mention_end = (
+                                d.mention, d.mention_start, d.mention_end)
+                            q.cue = "dash line"
+                if q.speaker:
+                    block_speaker = q
+            elif block_speaker is not None:
+                _copy_speaker(block_speaker, q)
+                q.cue = "continuation"
+            result.append(q)
+            previous = q
+            _register(q, ctx)
+            continue
+        if not spans:
+            continue
+        prev_close = pstart
+        for si, q in enumerate(spans):
+            whole = (q.open_mark <= pstart + 1 and (q.close_mark >= pend - 2 or not q.closed))
+            if whole and (intro_before or dash_after == pi + 1):
+                q.kind = "block"
+            elif _looks_like_term(raw, q) and not _attribute_after_probe(raw, q, pend) \
+                    and not (raw[q.start].islower() and _characterized(
+                        raw, max(pstart, q.open_mark - 80), q.open_mark)):
+                q.kind = "term"
+                q.group, q.group_source = "none", "term"
+                result.append(q)
+                continue
+            elif _embedded(raw, q, pstart):
+                q.kind = "partial"
+            next_open = spans[si + 1].open_mark if si + 1 < len(spans) else pend
+            found = False
+            if q.kind == "block":
+                if dash_after == pi + 1 or (dash_after > pi and not intro_before):
+                    found = _dash_speaker(raw, *paragraphs[dash_after], ctx, q)
+                if not found and intro_before:
+                    found = _attribute_before(raw, q, _last_sentence(paragraphs[pi - 1], ctx),
+                                              ctx)
+                    if found:
+                        q.cue = q.cue if "colon" in q.cue else f"{q.cue} (colon)"
+            if not found:
+                found = _attribute_after(raw, q, pend, next_open, ctx)
+            if not found:  # the clause: from the sentence start or the previous quote
+                sentence_starts = ctx.starts(pstart, pend)  # split only when needed
+                k = bisect.bisect_right(sentence_starts, q.open_mark) - 1
+                sent_start = sentence_starts[k] if k >= 0 else pstart
+                found = _attribute_before(raw, q, max(sent_start, prev_close), ctx)
+            if not found and previous is not None and previous.speaker and (
+                    previous.para == pi or (q.open_mark <= pstart and previous.para == pi - 1)
+                    or (previous.para == pi - 1 and not previous.closed)):
+                _copy_speaker(previous, q)
+                q.cue = "continuation"
+                found = True
+            if not found and pi > 0 and q.open_mark <= pstart + 1 and q.kind != "partial":
+                # “...” opening a paragraph, right after “Osei told the crowd that ...”
+                ppstart, ppend = paragraphs[pi - 1]
+                starts = ctx.starts(ppstart, ppend) or [ppstart]
+                before = q.open_mark
+                q.open_mark = ppend  # the clause is the previous paragraph's last sentence
+                found = _attribute_before(raw, q, starts[-1], ctx)
+                q.open_mark = before
+                if found:
+                    q.cue = f"{q.cue} (previous paragraph)"
+            if not found and q.kind == "partial" and _looks_like_term(raw, q):
+                q.kind, q.group, q.group_source = "term", "none", "term"
+            elif not found and _n_words(raw[q.start:q.end]) <= 5 and \
+                    raw[q.start:q.end].rstrip()[-1:] not in _TERMINAL:
+                q.kind, q.group, q.group_source = "term", "none", "term"
+            result.append(q)
+            if q.kind != "term":
+                previous = q
+                prev_close = q.close_mark + 1
+                _register(q, ctx)
+    return result
+
+
+def _last_sentence(span: tuple[int, int], ctx: _Context) -> int:
+    """Start of the last sentence of a paragraph (``Hadley took the fight online. He wrote
+    on X:`` -> ``He wrote on X:``)."""
+    starts = ctx.starts(*span)
+    return starts[-1] if starts else span[0]
+
+
+def _to_frame(raw: str, article_id: str, quotes: list[_Quote]) -> pd.DataFrame:
+    starts = [q.start for q in quotes]
+    if not all(map(operator.lt, starts, starts[1:])):  # usually in order already
+        quotes = sorted(quotes, key=attrgetter("start", "end"))
+    unknown = sorted({q.speaker or "(no speaker found)" for q in quotes
+                      if q.kind != "term" and q.group == "unknown"})
+    if unknown:
+        warnings.warn(f"{article_id}: {len(unknown)} speaker(s) with unknown group, kept as "
+                      f"'unknown': {', '.join(unknown)}", stacklevel=3)
+    # Column by column (one list comprehension each): cheaper than row tuples when an
+    # input holds a six-figure number of quotes.
+    term = [q.kind == "term" for q in quotes]
+    mentions = ["" if t or q.mention_start < 0 else raw[q.mention_start:q.mention_end]
+                for q, t in zip(quotes, term, strict=True)]
+    cols = {
+        "article_id": [article_id] * len(quotes),
+        "quote_id": [f"{article_id}-q{n:02d}" for n in range(1, len(quotes) + 1)],
+        "start": [q.start for q in quotes],
+        "end": [q.end for q in quotes],
+        "text": [raw[q.start:q.end] for q in quotes],
+        "kind": [q.kind for q in quotes],
+        "speaker_mention": mentions,
+        "mention_start": [q.mention_start if m else -1
+                          for q, m in zip(quotes, mentions, strict=True)],
+        "mention_end": [q.mention_end if m else -1
+                        for q, m in zip(quotes, mentions, strict=True)],
+        "speaker": ["" if t else q.speaker for q, t in zip(quotes, term, strict=True)],
+        "actor_id": ["" if t else q.actor_id for q, t in zip(quotes, term, strict=True)],
+        "group": ["none" if t else q.group for q, t in zip(quotes, term, strict=True)],
+        "group_source": ["term" if t else q.group_source
+                         for q, t in zip(quotes, term, strict=True)],
+        "cue": ["" if t else q.cue for q, t in zip(quotes, term, strict=True)],
+    }
+    return pd.DataFrame(cols, columns=QUOTE_COLUMNS)
+
+
+def extract_quotes(corpus: pd.DataFrame,
+                   actors: ActorRegistry | pd.DataFrame | None = None) -> pd.DataFrame:
+    """Quotes of every article in a corpus table (``article_id``, ``text`` and optionally
+    ``exclude``), in ``(article_id, start)`` order, with ``outlet``/``year`` added when the
+    corpus has them.
+
+    Examples
+    --------
+    >>> from corpus_tools import load_corpus
+    >>> quotes = extract_quotes(load_corpus())
+    >>> quotes.groupby("kind").size().to_dict()["block"] >= 4
+    True
+    """
+    registry = actors if isinstance(actors, ActorRegistry) else ActorRegistry(actors)
+    frames = []
+    excludes = corpus["exclude"] if "exclude" in corpus.columns else [()] * len(corpus)
+    for aid, raw, exclude, headline in zip(corpus["article_id"], corpus["text"], excludes,
+                                           corpus_headlines(corpus), strict=True):
+        frames.append(extract_quotes_from_text(raw, aid, registry, exclude or (), headline))
+    quotes = pd.concat(frames, ignore_index=True) if frames else \
+        pd.DataFrame(columns=QUOTE_COLUMNS)
+    for col in ("outlet", "year"):
+        if col in corpus.columns:
+            quotes[col] = quotes["article_id"].map(corpus.set_index("article_id")[col])
+    return quotes.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)

@@ -1,0 +1,354 @@
+"""Resolve: turn a speaker mention into a speaker (step 4).
+
+:func:`_resolve` sends a mention to a registered actor (longest alias), a pronoun to the
+most recent person of compatible gender, a definite description (``the mayor``,
+``the agency``) to the most recent speaker or named person with that role, and anyone
+else to the name as the article gives it, grouped by role cues or flagged ``unknown``.
+Transcript labels (``MAYOR WU:``) are resolved here too.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from corpus_tools.actors import GROUPS, infer_group_from_role
+from corpus_tools.quotes.mentions import _OWNER, _full_name, _group_by_reference
+from corpus_tools.quotes.names import (
+    _ROLE_WORDS,
+    _clean_np,
+    _first_name_gender,
+    _gender_of,
+    _name_in,
+    _org_like,
+    _org_name,
+)
+from corpus_tools.quotes.spans import OPEN_DOUBLE, OPEN_SINGLE, STRAIGHT_DOUBLE
+from corpus_tools.quotes.state import (
+    _Context,
+    _copy_speaker,
+    _latest,
+    _Quote,
+    _word_positions,
+    _words_by_casefold,
+)
+
+#: A party tag after a name: ``Sen. Jake Hollister (R-Gilbert)``, ``Rep. X, D-Texas``.
+_PARTY_TAIL = re.compile(r"[ \t]*\(?[RDI]-[A-Z][^()\n,]{0,30}\)?[ \t]*$")
+_PRONOUN_HEAD = re.compile(r"^\s*(?:he|she|they|we|i)\b", re.I)
+_PRONOUNS = {"he": "m", "she": "f", "they": "", "we": "", "i": ""}
+#: ``the mayor``, ``the agency``: a definite description, resolved by role noun.
+_DEFINITE = re.compile(r"^the\s+(?:[\w.-]+\s+){0,2}?(?P<noun>mayor|governor|senator|sheriff|"
+                       r"congressman|congresswoman|representative|attorney general|"
+                       r"district attorney|secretary|director|chief|commissioner|judge|"
+                       r"spokesperson|spokesman|spokeswoman|official|officials|agency|"
+                       r"department|office|administration|organization|group|coalition|"
+                       r"president|czar|councilor|alderman|statement|union|company|pastor|"
+                       r"priest|professor|superintendent|supervisor|leader|lawmaker|"
+                       r"legislator|chairman|chairwoman|sergeant|officer|deputy|detective|trooper|"
+                       r"lieutenant|captain|agent|ruling|opinion)\b", re.I)
+#: What a role noun may be written as in a mention or a registry role.
+_NOUN_FORMS = {"governor": ("governor", "gov."), "senator": ("senator", "sen."),
+               "congressman": ("congressman", "rep."), "congresswoman": ("congresswoman", "rep."),
+               "representative": ("representative", "rep."), "alderman": ("alderman", "ald."),
+               "spokesperson": ("spokesperson", "spokesman", "spokeswoman"),
+               "officials": ("official",), "agency": ("agency", "department"),
+               "priest": ("priest", "rev.", "reverend", "father"),
+               "pastor": ("pastor", "rev.", "reverend"),
+               "agent": ("agent", "deportation officer", "ice officer")}
+#: ``department spokesman``: a title naming an organisation mentioned before.
+_ORG_TITLE = re.compile(r"(?<![\w-])(?P<noun>department|agency|office)\s+(?:spokes(?:man|woman|"
+                        r"person)|official|press secretary)\b")
+#: A journalist's role in a transcript label (``host``, ``anchor``): the press, *other*.
+_PRESS_ROLE = re.compile(r"\b(?:host|anchor|reporter|correspondent|interviewer|moderator|"
+                         r"journalist|columnist)\b", re.I)
+_ORG_NOUNS = frozenset("agency department office administration organization group "
+                       "coalition statement".split())
+
+
+#: ``an official who was not authorized to speak``: the description ends at the clause.
+_RELATIVE = re.compile(r"\s+(?:who|whom|whose|which|that)\b")
+
+
+def _has_role(q: _Quote, noun: str) -> bool:
+    return any(re.search(r"(?<!\w)" + re.escape(form) + r"(?!\w)", q.role)
+               for form in _NOUN_FORMS.get(noun, (noun,)))
+
+
+def _definite_referent(noun: str, pos: int, ctx: _Context,
+                        organizations_only: bool = False) -> _Quote | None:
+    """The most recent person or organisation before ``pos`` whose role has ``noun``
+    (``the mayor`` -> Mayor Mike Johnston); for organisation nouns (``the agency``), else
+    the most recent organisation."""
+    best: tuple[int, _Quote] | None = None
+    for items in (ctx.organizations,) if organizations_only else (ctx.persons,
+                                                                 ctx.organizations):
+        for at, _, ref in items.before(pos):
+            if _has_role(ref, noun):
+                if best is None or at > best[0]:
+                    best = (at, ref)
+                break
+    if best is not None:
+        return best[1]
+    return _latest(ctx.organizations, pos, ctx) if noun in _ORG_NOUNS else None
+_OWNED_WORDS = re.compile(r"^(?P<owner>[Hh]er|[Hh]is|[Tt]heir|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}?"
+                          r"(?=[\u2019']s?\s))(?:[\u2019']s?)?\s+(?:full\s+|written\s+|"
+                          r"prepared\s+)?(?:statement|message|remarks|post|letter|email)$")
+#: A document as the subject of a reporting verb (``The email ... said``, ``The complaint
+#: says``), and who signed it.
+_DOCUMENT = re.compile(r"^the\s+(?:[\w.-]+\s+){0,2}?(?:email|e-mail|memo|letter|summary|report|"
+                       r"complaint|lawsuit|filing|release|notice|post)\b", re.I)
+_SIGNED_BY = re.compile(r"\b(?:signed|written|sent|filed|issued|authored|released)\s+by\s+"
+                        r"(?P<who>[^,;:]{2,80})")
+_OPENERS = OPEN_DOUBLE + OPEN_SINGLE + STRAIGHT_DOUBLE
+_THE = re.compile(r"\b[Tt]he\s")
+
+
+def _sentence_subject(pos: int, ctx: _Context, gender: str) -> _Quote | None:
+    """The person a definite subject of the sentence holding ``pos`` refers to: in ``The
+    judge ordered X released. “...,” she told him.`` *she* is the judge, not the last woman
+    named. None when the sentence opens otherwise."""
+    k = bisect.bisect_right(ctx.paragraphs, pos, key=lambda x: x[0]) - 1
+    if k < 0:
+        return None
+    pstart, pend = ctx.paragraphs[k]
+    if not _THE.search(ctx.raw, max(pstart, pos - 200), pos):
+        return None  # no definite subject nearby: spare the sentence split
+    starts = ctx.starts(pstart, pend)
+    i = bisect.bisect_right(starts, pos) - 1  # the sentence holding pos
+    if i > 0 and ctx.raw[starts[i]] in _OPENERS:  # “...,” she told him: the sentence
+        i -= 1  # before says who
+    definite = _DEFINITE.match(ctx.raw[starts[i] if i >= 0 else pstart:pos])
+    if definite is None or definite.group("noun").lower() in _ORG_NOUNS:
+        return None
+    ref = _definite_referent(definite.group("noun").lower(), pos, ctx)
+    ok = ref is not None and ref.speaker_kind == "person" and (not ref.gender or
+                                                                ref.gender == gender)
+    return ref if ok else None
+
+
+def _last_mentioned(pos: int, ctx: _Context) -> _Quote | None:
+    """The organisation mentioned last before ``pos`` (which issued the document the next
+    sentence quotes), within the current or previous paragraph; or None. (A person's
+    document names its author: ``signed by``.)"""
+    last = ctx.organizations.before(pos, 1)
+    if not last:
+        return None
+    at, _, org = last[0]
+    k = bisect.bisect_right(ctx.paragraphs, pos, key=lambda x: x[0]) - 1
+    floor = ctx.paragraphs[max(0, k - 1)][0] if k >= 0 else 0
+    return org if at >= floor else None
+
+
+def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Context,
+             pos: int) -> bool:
+    """Fill ``q``'s speaker from a mention; return False if the mention names nobody."""
+    np_text = _clean_np(np_text)
+    if not np_text:
+        return False
+    owned = _OWNED_WORDS.match(np_text)
+    if owned:  # “Maddox’s statement”, “Her full statement”: the owner speaks
+        owner = owned.group("owner")
+        np_start += np_text.find(owner)
+        np_text = owner
+    # “Her full statement read:” reaches here as “Her”: a possessive is its pronoun
+    np_text = {"her": "she", "his": "he", "their": "they"}.get(np_text.lower(), np_text)
+    lead = np_text.split()[0].lower()
+    offset = np_start
+    q.mention, q.mention_start, q.mention_end = np_text, offset, offset + len(np_text)
+    if lead in _PRONOUNS and len(np_text.split()) <= 3:
+        pron = lead
+        q.mention = np_text.split()[0]
+        q.mention_end = q.mention_start + len(q.mention)
+        if pron in ("he", "she"):
+            ref = _sentence_subject(pos, ctx, _PRONOUNS[pron]) or \
+                _latest(ctx.persons, pos, ctx, _PRONOUNS[pron])
+        else:
+            ref = _latest(ctx.organizations, pos, ctx) or _latest(ctx.persons, pos, ctx)
+        if ref is None:
+            q.speaker, q.group, q.group_source = q.mention, "unknown", "unknown"
+            return True
+        _copy_speaker(ref, q)
+        return True
+    parts = np_text.split(",")
+    head = parts[0]
+    found = ctx.registry.find(head, offset)
+    if found is not None and found[0].kind == "person" and " " not in found[1].norm:
+        # “Walsh said” after “ICE spokesman Kevin Walsh”: the article's Walsh, not the
+        # registry's, when the article introduced someone else by that surname
+        local = ctx.roster.get(found[1].text)
+        if local is not None and local.actor_id != found[0].actor_id and \
+                local.speaker != found[0].name and len(local.speaker.split()) >= 2:
+            _copy_speaker(local, q)
+            return True
+    # “A former guard who worked at Red Mesa”: a name after “who” is not the speaker's
+    name = _name_in(_RELATIVE.split(head, maxsplit=1)[0])
+    if found is None and not name and len(parts) > 1 and not _PRONOUN_HEAD.match(head):
+        # a generic head with the name in apposition: "the mayor, Brandon Johnson"
+        appositive = _PARTY_TAIL.sub("", parts[1].strip()).rstrip(".")
+        named = _name_in(appositive)
+        titles = appositive[:len(appositive) - len(named)].split() if named and \
+            appositive.endswith(named) else ["-"]
+        if all(w.lower() in _ROLE_WORDS or w.lower().rstrip(".") in _ROLE_WORDS
+               for w in titles):  # “The bill's sponsor, Sen. Jake Hollister (R-Gilbert),”
+            name = _name_in(appositive)
+            found = ctx.registry.find(appositive)
+    if found is None and not name:
+        found = ctx.registry.find(np_text, offset)
+    at = head.rfind(name) + offset if name else -1
+    chapter = found is not None and found[0].kind != "person" and name != "" and \
+        re.fullmatch(r"[ \t]+of[ \t]+(?:the[ \t]+)?", np_text[found[1].end - offset:at - offset])
+    if chapter:  # “the American Civil Liberties Union of North Carolina”: the group's chapter
+        actor, tok = found
+        q.speaker = re.sub(r"^[Tt]he\s+", "", np_text[tok.start - offset:at - offset + len(name)])
+        q.actor_id, q.group, q.group_source = actor.actor_id, actor.group, "registry"
+        q.speaker_kind, q.role = "organization", f"{actor.role} {np_text.lower()}"
+        return True
+    if found is not None and found[0].kind != "person" and len(name.split()) >= 2 \
+            and (at >= found[1].end or at + len(name) <= found[1].start) \
+            and ctx.registry.find(name) is None:
+        # “ICE spokeswoman Carla Benning said”: the person speaks, in the agency's group
+        q.speaker, q.speaker_kind, q.gender = name, "person", _gender_of(name)
+        q.role = np_text.lower()
+        group = infer_group_from_role(attribution) or found[0].group
+        q.group, q.group_source = group, "role_cue"
+        return True
+    if found is not None:
+        actor, tok = found
+        q.speaker, q.actor_id, q.group = actor.name, actor.actor_id, actor.group
+        q.group_source, q.speaker_kind, q.gender = "registry", actor.kind, actor.gender
+        q.role = f"{actor.role} {np_text.lower()}"
+        return True
+    org = _org_name(head) if found is None else ""
+    if org and (not name or name in org):
+        q.speaker, q.speaker_kind, q.role = org, "organization", np_text.lower()
+        group = infer_group_from_role(attribution) or infer_group_from_role(org)
+        q.group, q.group_source = (group, "role_cue") if group else ("unknown", "unknown")
+        return True
+    key = ""
+    if name:
+        key = name.split()[-1]
+    elif head.strip()[:1].isupper():  # “Adams”, or “Adams’s office” -> Adams
+        owner = _OWNER.match(head.strip())
+        key = (owner.group("owner") if owner else head).split()[-1]
+    known = ctx.roster.get(key)
+    if known is None and not name and key and len(head.split()) == 1 and key[:1].isupper():
+        known = _full_name(key, pos, ctx)  # “Odom said” after “Her spokesman, Kevin Odom,”
+    if known is not None and (not name or known.speaker.endswith(name)):
+        _copy_speaker(known, q)
+        if q.group == "unknown":
+            group = _group_from_cues(np_text, attribution, pos, ctx)
+            if group:
+                q.group, q.group_source = group, "role_cue"
+        return True
+    definite = _DEFINITE.match(np_text) if len(head.split()) <= 4 else None
+    if definite and definite.group("noun").lower() == "statement" and ctx.last is not None:
+        org = _latest(ctx.organizations, pos, ctx)
+        issuer = org if org is not None and org.start > ctx.last.open_mark else ctx.last
+        _copy_speaker(issuer, q)  # “...,” the statement continued; “DHS said ... The
+        return True  # statement said:”
+    document = _DOCUMENT.match(np_text)
+    if document:  # “The email, signed by X, said”; “The summary says” after “an ICE summary”
+        by = _SIGNED_BY.search(np_text)
+        if by and _resolve(by.group("who"), np_start + by.start("who"), attribution, q, ctx,
+                           pos):
+            return True
+        ref = _last_mentioned(min(pos, np_start), ctx)  # named before the document
+        if ref is not None:
+            _copy_speaker(ref, q)
+            return True
+    if definite:
+        noun = definite.group("noun").lower()
+        ref = _definite_referent("judge" if noun in ("ruling", "opinion") else noun, pos, ctx)
+        if ref is not None:
+            _copy_speaker(ref, q)
+            return True
+    group = _group_from_cues(np_text, attribution, pos, ctx)
+    titled = None if name else _ORG_TITLE.search(np_text)
+    ref = _definite_referent(titled.group("noun").lower(), pos, ctx, True) if titled else None
+    if ref is not None:
+        _copy_speaker(ref, q)  # “A department official, who ..., said”: the department
+        return True
+    q.role = np_text.lower()
+    if name:
+        q.speaker, q.speaker_kind, q.gender = name, "person", _gender_of(name)
+    elif np_text[:1].isupper() or np_text.split()[0].lower() in ("a", "an", "the", "one"):
+        words = _RELATIVE.split(np_text.split(",")[0], maxsplit=1)[0].split()
+        if len(words) > 1 and words[0].lower() == "the" and words[1][:1].isupper():
+            words = words[1:]  # “the San Diego County Sheriff's Office” -> its name
+        q.speaker = " ".join(words[:12])
+        q.speaker_kind = "organization" if _org_like(np_text) else ""
+        if len(words) == 1 and _first_name_gender(words[0]):  # “said Yesenia, 29,”
+            q.speaker_kind, q.gender = "person", _gender_of(words[0])
+    else:
+        return False
+    q.group, q.group_source = (group, "role_cue") if group else ("unknown", "unknown")
+    return True
+
+
+def _group_from_cues(np_text: str, attribution: str, pos: int, ctx: _Context) -> str | None:
+    """The group the attribution's role cues imply; for a title naming an organisation
+    mentioned before (``department spokesman Carl Benning`` after ``The Justice Department
+    said``), that organisation's group."""
+    group = infer_group_from_role(attribution)
+    titled = _ORG_TITLE.search(np_text) if group is None else None
+    if titled:
+        ref = _definite_referent(titled.group("noun").lower(), pos, ctx, True)
+        group = ref.group if ref is not None and ref.group in GROUPS else None
+    return group or _group_by_reference(attribution, pos, ctx)
+
+
+def _labelled_speaker(label: str, role: str | None, pos: int, ctx: _Context
+                      ) -> _Quote | None:
+    """The person a transcript label names (``BENÍTEZ`` -> Claudia Benítez, named before
+    ``pos``; ``MAYOR OKAFOR`` -> Daniel Okafor), or None: a label that names nobody known
+    (``UPDATE:``) is no speaker, unless it gives a role (``ROSA, caller from Lakewood:``)."""
+    words = [w for w in label.split() if w.lower().strip(".") not in _ROLE_WORDS]
+    name = " ".join(words) or label
+    cache_key = (name, len(ctx.persons))  # a page of labels costs one lookup per label
+    if cache_key not in ctx.labels:
+        ctx.labels[cache_key] = _find_labelled(name, pos, ctx)
+    found = ctx.labels[cache_key]
+    if found is not None and found.speaker.isupper():  # named in capitals only: the label
+        proper = _Quote(pos, pos, -1, pos, pos, True)
+        _copy_speaker(found, proper)
+        proper.speaker = " ".join(w.capitalize() for w in found.speaker.split())
+        found = proper
+    if not role:
+        return ctx.label_speakers.get(name, found)  # ``MARISOL VEGA:`` after ``..., host:``
+    if found is not None and found.group != "unknown":
+        return found
+    # the label's own role: ``DANIEL OKAFOR, Mayor of Tacoma``, ``MARISOL VEGA, host``
+    group = infer_group_from_role(role) or ("other" if _PRESS_ROLE.search(role) else None)
+    if found is not None and group is None:
+        return found
+    stub = _Quote(pos, pos, -1, pos, pos, True)
+    if found is not None:
+        _copy_speaker(found, stub)
+    else:
+        stub.speaker = " ".join(w.capitalize() for w in name.split())
+        stub.speaker_kind, stub.gender = "person", _gender_of(stub.speaker)
+        stub.role = role.lower()
+    stub.group, stub.group_source = (group, "role_cue") if group else ("unknown", "unknown")
+    ctx.label_speakers[name] = stub
+    return stub
+
+
+def _find_labelled(label: str, pos: int, ctx: _Context) -> _Quote | None:
+    key = label.casefold()
+    for _, _, person in ctx.persons.before(pos):
+        if person.speaker and key in (person.speaker.casefold(),
+                                      person.speaker.split()[-1].casefold()):
+            return person
+    surname = key.title()
+    if surname not in _word_positions(ctx):  # “McDonald”, “DeLuca”: the article's spelling
+        surname = next((w for w in _words_by_casefold(ctx).get(key, ()) if w != label), "")
+    named = _full_name(surname, pos, ctx) if surname else None  # “Radio’s Sam Whitaker”
+    if named is not None:
+        return named
+    found = ctx.registry.find(label.title())
+    if found is not None and found[0].kind == "person":
+        stub = _Quote(pos, pos, -1, pos, pos, True)
+        _resolve(label.title(), pos, label, stub, ctx, pos)
+        return stub
+    return None
