@@ -141,14 +141,17 @@ def pattern_index(patterns: tuple[Pattern, ...]) -> PatternIndex:
 
 @lru_cache(maxsize=512)
 def _prefix_lookup(prefix: tuple[Pattern, ...]
-                   ) -> tuple[tuple[int, ...], dict[str, tuple[Pattern, ...]]]:
+                   ) -> tuple[tuple[int, ...], dict[str, tuple[Pattern, ...]], frozenset[str]]:
     # Prefix patterns by their first piece, and the lengths of those pieces: a token's
     # candidates are ``by_prefix[norm[:n]]`` for each length, not a scan of every pattern.
+    # ``heads``: every first piece cut to the shortest length; a token whose start is not
+    # one of them can match no prefix pattern.
     by_prefix: dict[str, list[Pattern]] = {}
     for pat in prefix:
         by_prefix.setdefault(pat.pieces[0].value, []).append(pat)
     lengths = tuple(sorted({len(v) for v in by_prefix}))
-    return lengths, {k: tuple(v) for k, v in by_prefix.items()}
+    heads = frozenset(v[:lengths[0]] for v in by_prefix) if lengths else frozenset()
+    return lengths, {k: tuple(v) for k, v in by_prefix.items()}, heads
 
 
 def match_patterns(words: Sequence[Word], patterns: tuple[Pattern, ...],
@@ -166,13 +169,14 @@ def match_patterns(words: Sequence[Word], patterns: tuple[Pattern, ...],
     [(1, 3, 'national guard')]
     """
     exact, prefix = index if index is not None else pattern_index(patterns)
-    lengths, by_prefix = _prefix_lookup(prefix)
+    lengths, by_prefix, heads = _prefix_lookup(prefix)
+    shortest = lengths[0] if lengths else 0
     out = []
     n_words = len(words)
     for i, w in enumerate(words):
         candidates = exact.get(w.stem, ())
-        if prefix:
-            norm = w.norm
+        norm = w.norm
+        if heads and norm[:shortest] in heads:
             more = [p for n in lengths if n <= len(norm)
                     for p in by_prefix.get(norm[:n], ())]
             if more:
