@@ -111,7 +111,7 @@ def extract_quotes_from_texts(texts: Iterable[tuple[str, str]],
     --------
     >>> q = extract_quotes_from_texts([("a", "T\\n\\n“No,” Wu said."), ("b", "T\\n\\nNone.")])
     >>> q[["article_id", "quote_id", "speaker"]].values.tolist()
-    [['a', 'a-q01', 'Wu']]
+    [['a', 'a-q01', 'Michelle Wu']]
     """
     registry = actors if isinstance(actors, ActorRegistry) else ActorRegistry(actors)
     columns: dict[str, list] = {c: [] for c in QUOTE_COLUMNS}
