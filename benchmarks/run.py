@@ -158,6 +158,33 @@ def run_child(kind: str, **kwargs: object) -> dict:
     return json.loads(line[len("RESULT "):])
 
 
+def whole_process(kind: str, src: Path, out: Path) -> dict:
+    """Wall clock of a whole process (start-up, imports, reading, work, writing), as a user
+    runs it: ``corpus-tools analyze``, ``corpus-tools quotes`` or spaCy's blank tokenizer
+    over the same ``raw/*.txt`` files (issue 15's ratios)."""
+    raw = src / "raw"
+    n_bytes = sum(p.stat().st_size for p in raw.glob("*.txt"))
+    cli = [PYTHON, "-m", "corpus_tools"]
+    if kind == "analyze":
+        cmd = cli + ["analyze", str(src), "--out", str(out), "--no-progress"]
+    elif kind == "quotes":
+        cmd = cli + ["quotes", str(raw), "--format", "csv"]
+    else:
+        code = ("import sys, pathlib, spacy\n"
+                "texts = [p.read_text(encoding='utf-8') for p in "
+                "sorted(pathlib.Path(sys.argv[1]).glob('*.txt'))]\n"
+                "nlp = spacy.blank('en')\n"
+                "print(sum(len(d) for d in nlp.tokenizer.pipe(texts, batch_size=256)))")
+        cmd = [PYTHON, "-c", code, str(raw)]
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                          cwd=ROOT, check=False)
+    seconds = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise RuntimeError(f"{kind} failed:\n{proc.stderr[-3000:]}")
+    return {"seconds": seconds, "n_bytes": n_bytes}
+
+
 # ----------------------------------------------------------------------------- report
 
 def machine() -> dict:
@@ -186,6 +213,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-notebooks", action="store_true")
     parser.add_argument("--skip-speedup", action="store_true")
     parser.add_argument("--skip-adversarial", action="store_true")
+    parser.add_argument("--skip-whole", action="store_true",
+                        help="skip the whole-process runs (corpus-tools analyze / quotes and "
+                             "spaCy blank, each in its own process)")
     parser.add_argument("--skip-long", action="store_true",
                         help="skip the same text as paragraphs vs one line, 1 and 5 MB (~2 min)")
     parser.add_argument("--dask", action="store_true",
@@ -221,6 +251,11 @@ def main(argv: list[str] | None = None) -> int:
                     row[f"pipeline_dask{w}"] = run_child(
                         "pipeline", src=str(src), out=str(out) + f"_d{w}", jobs=w,
                         engine="dask", chunk_size=args.chunk_size)
+        if not args.skip_whole:
+            # the three alternate, so load changes hit all of them
+            row["whole_spacy"] = whole_process("spacy", src, out)
+            row["whole_analyze"] = whole_process("analyze", src, Path(str(out) + "_cli"))
+            row["whole_quotes"] = whole_process("quotes", src, out)
         results["sizes"][n] = row
         p, s, k = row["pipeline_jobs1"], row["spacy_blank"], row["nltk_treebank_punkt"]
         print(f"\n== {n} articles, {p['n_bytes'] / 1e6:.1f} MB ==")
@@ -235,6 +270,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Punkt alone       {u['seconds']:8.2f} s  {_mbps(u):7.3f} MB/s  "
               f"(= {_mbps(u) / _mbps(s):.2f}x spaCy: one required step of the pipeline, so "
               f"the pipeline's ceiling)")
+        if "whole_spacy" in row:
+            ws = row["whole_spacy"]
+            for key in ("whole_analyze", "whole_quotes"):
+                r = row[key]
+                print(f"{key:17s} {r['seconds']:8.1f} s  {_mbps(r):7.3f} MB/s  as a whole "
+                      f"process: {_mbps(r) / _mbps(ws):.3f}x spaCy blank as a whole process "
+                      f"({ws['seconds']:.1f} s)")
         for key in ("pipeline_jobs2", "pipeline_dask1", "pipeline_dask2"):
             if key in row:
                 r = row[key]

@@ -142,6 +142,11 @@ def chrome_reason(paragraph: str) -> str:
     return ""
 
 
+# A paragraph is classified once: an article is split with and without its metadata
+# headline (reading and analysis), and synthetic corpora repeat paragraphs.
+_chrome_reason = lru_cache(maxsize=32768)(chrome_reason)
+
+
 def _newline_kind(raw: str) -> str:
     crlf = raw.count("\r\n")
     cr, lf = raw.count("\r") - crlf, raw.count("\n") - crlf
@@ -339,11 +344,13 @@ def _headline_key(headline: Headline) -> Headline:
     return headline if isinstance(headline, str) and headline.strip() else None
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)
 def _split_paragraphs(raw: str, headline: Headline = None
                       ) -> tuple[Layout, tuple[Paragraph, ...]]:
-    # Cached per article text and headline: cleaning, sentences and quotes each ask for
-    # the same article's paragraphs (Paragraph and Layout are frozen, so sharing is safe).
+    # Cached per article text and headline: reading, cleaning, sentences and quotes each
+    # ask for the same article's paragraphs (Paragraph and Layout are frozen, so sharing is
+    # safe). The cache holds more than a batch chunk (500 articles by default): with 64 it
+    # missed on every call of a chunk and each article was split four times.
     convention, why, spans = _paragraph_spans(raw)
     first = raw[spans[0][0]:spans[0][1]] if spans else ""
     second = raw[spans[1][0]:spans[1][1]] if len(spans) > 1 else None
@@ -356,7 +363,7 @@ def _split_paragraphs(raw: str, headline: Headline = None
         if found and not paragraphs:
             paragraphs.append(Paragraph(start, end, text, "headline"))
             continue
-        reason = chrome_reason(text)
+        reason = _chrome_reason(text)
         paragraphs.append(Paragraph(start, end, text, "chrome" if reason else "body", reason))
     return layout, tuple(paragraphs)
 

@@ -14,7 +14,7 @@ import pandas as pd
 
 from corpus_tools.actors import ActorRegistry
 from corpus_tools.load import CorpusError
-from corpus_tools.quotes import extract_quotes_from_text
+from corpus_tools.quotes.extract import extract_quotes_from_texts
 
 RECORD_COLUMNS = ["article_id", "quote_id", "start", "end", "text", "kind", "speaker",
                   "group", "group_source", "actor_id", "speaker_mention", "mention_start",
@@ -67,9 +67,8 @@ def extract_quote_records(paths: Sequence[str | Path],
     texts = [(f, _read(f, problems)) for f in _text_files(paths, problems)]
     if problems:  # every bad file at once, before any output
         raise CorpusError(problems)
-    frames = [extract_quotes_from_text(text, f.stem, registry) for f, text in texts]
-    quotes = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
-        columns=RECORD_COLUMNS)
+    # one table for every file (columns gathered, not a DataFrame per file)
+    quotes = extract_quotes_from_texts(((f.stem, text) for f, text in texts), registry)
     columns = list(RECORD_COLUMNS)
     try:
         from corpus_tools.stance import score_quotes

@@ -42,18 +42,22 @@ import csv
 import re
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
+from corpus_tools.matcher import Pattern, Piece, Word, parse_pattern
+from corpus_tools.matcher import match_patterns as _match_patterns
+from corpus_tools.matcher import pattern_index as _pattern_index
+from corpus_tools.matcher import select_hits as _select_hits
+from corpus_tools.matcher import words as _words
 from corpus_tools.paths import RESOURCES_DIR
 from corpus_tools.style import GROUP_ORDER
-from corpus_tools.tokenize import normalize, stem, tokenize
+
+# The matching core moved to corpus_tools.matcher (shared with the stance lexicon); the
+# old private names stay importable from here.
+_Piece, _Word = Piece, Word
 
 FRAMES_CSV = RESOURCES_DIR / "frames.csv"
 CODEBOOK_COLUMNS = ["frame_id", "name", "definition", "mfc_dimension", "mendelsohn_frame",
@@ -65,73 +69,6 @@ _FRAME_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 class CodebookError(ValueError):
     """A problem in a frame codebook, naming its file and line."""
-
-
-@dataclass(frozen=True)
-class _Piece:
-    """One word of a pattern: ``stem`` equality, or ``prefix`` of the normalised token."""
-
-    value: str
-    prefix: bool
-
-    def matches(self, norm: str, stemmed: str) -> bool:
-        return norm.startswith(self.value) if self.prefix else stemmed == self.value
-
-
-@dataclass(frozen=True)
-class Pattern:
-    """A parsed indicator: the text as written and its word pieces."""
-
-    text: str
-    pieces: tuple[_Piece, ...]
-
-
-class _Word(NamedTuple):
-    start: int
-    end: int
-    norm: str
-    stem: str
-
-
-def _words(text: str, offset: int = 0) -> list[_Word]:
-    """Tokens of ``text`` with hyphenated tokens split into their parts."""
-    out = []
-    for tok in tokenize(text, offset):
-        if "-" not in tok.norm or tok.norm.startswith("-"):
-            out.append(_Word(tok.start, tok.end, tok.norm, stem(tok.norm)))
-            continue
-        pos = tok.start
-        for part in tok.norm.split("-"):
-            if part:
-                out.append(_Word(pos, pos + len(part), part, stem(part)))
-            pos += len(part) + 1
-    return out
-
-
-def parse_pattern(text: str) -> Pattern:
-    """Parse one indicator (``deport``, ``national guard``, ``militar*``).
-
-    Raises
-    ------
-    ValueError
-        If the indicator has no word in it.
-
-    Examples
-    --------
-    >>> [(p.value, p.prefix) for p in parse_pattern("Sanctuary Cities").pieces]
-    [('sanctuari', False), ('citi', False)]
-    >>> [(p.value, p.prefix) for p in parse_pattern("militar*").pieces]
-    [('militar', True)]
-    """
-    pieces = []
-    for raw in text.split():
-        if raw.endswith("*") and len(raw) > 1:
-            pieces.append(_Piece(normalize(raw[:-1]), True))
-            continue
-        pieces.extend(_Piece(w.stem, False) for w in _words(raw))
-    if not pieces:
-        raise ValueError(f"indicator {text!r} has no word in it")
-    return Pattern(" ".join(text.split()), tuple(pieces))
 
 
 def _split_list(value: object) -> list[str]:
@@ -215,62 +152,12 @@ def _match(words: Sequence[_Word], pattern: Pattern) -> list[tuple[int, int]]:
     return [(i, j) for i, j, _ in _match_all(words, (pattern,))]
 
 
-def _select_hits(found: list[tuple[int, int, str]], vetoed: list[tuple[int, int]]
-                 ) -> list[tuple[int, int, str]]:
-    """Leftmost-longest, non-overlapping hits that no exclusion pattern covers."""
-    out: list[tuple[int, int, str]] = []
-    for i, j, text in sorted(found, key=lambda h: (h[0], -h[1], h[2])):
-        if any(i < b and a < j for a, b in vetoed):
-            continue
-        if out and i < out[-1][1]:  # overlaps the previous (longer or earlier) hit
-            continue
-        out.append((i, j, text))
-    return out
-
-
-@lru_cache(maxsize=512)
-def _pattern_index(patterns: tuple[Pattern, ...]
-                   ) -> tuple[dict[str, tuple[Pattern, ...]], tuple[Pattern, ...]]:
-    """Patterns by the stem of their first word, plus those starting with a prefix piece."""
-    exact: dict[str, list[Pattern]] = {}
-    prefix: list[Pattern] = []
-    for pat in patterns:
-        first = pat.pieces[0]
-        if first.prefix:
-            prefix.append(pat)
-        else:
-            exact.setdefault(first.value, []).append(pat)
-    return {k: tuple(v) for k, v in exact.items()}, tuple(prefix)
-
-
 def _match_all(words: Sequence[_Word], patterns: Sequence[Pattern]
                ) -> list[tuple[int, int, str]]:
     """Every ``(i, j, indicator)`` where one of ``patterns`` matches; only the patterns whose
     first word fits a token are tried there, so the cost grows with tokens, not tokens x
     patterns."""
     return [(i, j, pat.text) for i, j, pat in _match_patterns(words, tuple(patterns))]
-
-
-def _match_patterns(words: Sequence[_Word], patterns: tuple[Pattern, ...],
-                    index: tuple[dict[str, tuple[Pattern, ...]], tuple[Pattern, ...]]
-                    | None = None) -> list[tuple[int, int, Pattern]]:
-    # ``index``: the caller's _pattern_index(patterns), looked up once for many units
-    # (the cache key hashes every pattern, which cost more than the matching itself).
-    exact, prefix = index if index is not None else _pattern_index(patterns)
-    out = []
-    n_words = len(words)
-    for i, w in enumerate(words):
-        candidates = exact.get(w.stem, ())
-        if prefix:
-            candidates = (*candidates,
-                          *(p for p in prefix if w.norm.startswith(p.pieces[0].value)))
-        for pat in candidates:
-            n = len(pat.pieces)
-            if i + n <= n_words and all(
-                    piece.matches(x.norm, x.stem)
-                    for piece, x in zip(pat.pieces[1:], words[i + 1:i + n], strict=True)):
-                out.append((i, i + n, pat))
-    return out
 
 
 def _frame_hits(words: Sequence[_Word], patterns: Sequence[Pattern],
@@ -339,7 +226,7 @@ def tag_frames(units: pd.DataFrame, codebook: pd.DataFrame | None = None) -> pd.
     for uid, aid, start, text in zip(ids, articles, units["start"], units["text"], strict=True):
         start = int(start)
         text = "" if not isinstance(text, str) else text
-        words = _words(text, start)
+        words = _words(text)  # offsets in the unit (shared with the stance scorer)
         found: dict[int, list[tuple[int, int, str]]] = {}
         vetoed: dict[int, list[tuple[int, int]]] = {}
         for i, j, pat in _match_patterns(words, every_pattern, index):
@@ -354,8 +241,8 @@ def tag_frames(units: pd.DataFrame, codebook: pd.DataFrame | None = None) -> pd.
                 continue
             for i, j, indicator in _select_hits(found[order], vetoed.get(order, [])):
                 a, b = words[i].start, words[j - 1].end
-                unit_rows.append((a, order, (uid, aid, fid,
-                                             text[a - start:b - start], indicator, a, b)))
+                unit_rows.append((a, order, (uid, aid, fid, text[a:b], indicator,
+                                             a + start, b + start)))
         rows.extend(r for _, _, r in sorted(unit_rows, key=lambda r: (r[0], r[1])))
     hits = pd.DataFrame(rows, columns=HIT_COLUMNS)
     return hits.astype({"start": "int64", "end": "int64"})
@@ -559,6 +446,8 @@ def test_frame_differences(units: pd.DataFrame, hits: pd.DataFrame, by: str = "g
     >>> round(float(t["p_value"].iloc[0]), 3)
     0.1
     """
+    from scipy import stats  # here, not at import: analysing a corpus never needs it
+
     if method not in {"chi2", "permutation", "fisher"}:
         raise ValueError(f"method must be 'chi2', 'permutation' or 'fisher', not {method!r}")
     matrix = frame_matrix(units, hits, frames)

@@ -13,10 +13,14 @@ import string
 from functools import lru_cache
 
 import pandas as pd
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+from corpus_tools._nltk import nltk_module
 from corpus_tools.clean import extract_paragraphs
 from corpus_tools.paths import RESOURCES_DIR
+
+_punkt = nltk_module("nltk.tokenize.punkt")  # NLTK's Punkt, without `import nltk`
+PunktParameters = _punkt.PunktParameters
+PunktSentenceTokenizer = _punkt.PunktSentenceTokenizer
 
 #: Same-length character mapping applied before Punkt sees the text.
 ASCII_FOLD = str.maketrans({
@@ -61,8 +65,15 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     >>> [s[a:b] for a, b in split_sentences(s)]
     ["Gov. Maura Healey's office declined.", 'Wu did not respond.']
     """
+    return [(offset + a, offset + b) for a, b in _sentence_spans(text)]
+
+
+@lru_cache(maxsize=32768)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    # Cached per paragraph text: the sentence table and the quote extractor split the same
+    # body paragraphs (Punkt ran twice on each); more entries than a batch chunk has.
     folded = text.translate(ASCII_FOLD)
-    return [(offset + a, offset + b) for a, b in sentence_tokenizer().span_tokenize(folded)]
+    return tuple(sentence_tokenizer().span_tokenize(folded))
 
 
 def extract_sentences(corpus: pd.DataFrame,

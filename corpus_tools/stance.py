@@ -22,20 +22,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import cohen_kappa_score, confusion_matrix, f1_score
-from sklearn.model_selection import LeaveOneGroupOut
-from sklearn.pipeline import make_pipeline
 
-from corpus_tools.frames import (
-    Pattern,
-    _match_patterns,
-    _pattern_index,
-    _select_hits,
-    _words,
-    parse_pattern,
-)
+from corpus_tools.matcher import Pattern, match_patterns, parse_pattern, pattern_index, select_hits
+from corpus_tools.matcher import words as _words
 from corpus_tools.paths import ANNOTATIONS_DIR, IN_CHECKOUT, RESOURCES_DIR, resolve_dir
 from corpus_tools.tokenize import analyze
 from corpus_tools.tone import score_tone
@@ -140,13 +129,13 @@ class StanceScorer:
                                                         strict=True)}
         self.threshold = threshold
         self._patterns = tuple(self.patterns)
-        self._index = _pattern_index(self._patterns)  # once, not per text
+        self._index = pattern_index(self._patterns)  # once, not per text
 
     def score(self, text: str) -> StanceResult:
         """Stance of one text (its words only)."""
         words = _words(text)
-        hits = _select_hits([(i, j, p.text) for i, j, p
-                             in _match_patterns(words, self._patterns, self._index)], [])
+        hits = select_hits([(i, j, p.text) for i, j, p
+                            in match_patterns(words, self._patterns, self._index)], [])
         pro = con = 0.0
         evidence = []
         for i, j, term in hits:
@@ -184,14 +173,21 @@ def score_quotes(quotes: pd.DataFrame, lexicon: pd.DataFrame | str | Path | None
     """
     scorer = StanceScorer(lexicon) if lexicon is not None else None
     out = quotes.copy()
-    results = [(scorer.score(t) if scorer else score_stance(t)) for t in out["text"].astype(str)]
-    out["stance"] = [r.label for r in results]
-    out["stance_score"] = [r.score for r in results]
-    out["tone"] = score_tone(out["text"].astype(str))
-    if "kind" in out.columns:
-        terms = out["kind"] == "term"
-        out.loc[terms, "stance"] = ""
-        out.loc[terms, ["stance_score", "tone"]] = np.nan
+    texts = out["text"].astype(str).tolist()
+    # terms are not scored at all (their stance and tone would be thrown away)
+    speech = (out["kind"].to_numpy() != "term" if "kind" in out.columns
+              else np.ones(len(out), dtype=bool))
+    said = [t for t, keep in zip(texts, speech, strict=True) if keep]
+    results = [(scorer.score(t) if scorer else score_stance(t)) for t in said]
+    labels = np.full(len(out), "", dtype=object)
+    scores = np.full(len(out), np.nan)
+    tones = np.full(len(out), np.nan)
+    labels[speech] = [r.label for r in results]
+    scores[speech] = [r.score for r in results]
+    tones[speech] = score_tone(said)
+    out["stance"] = labels
+    out["stance_score"] = scores
+    out["tone"] = tones
     return out
 
 
@@ -206,6 +202,8 @@ def semeval_f1(truth: list[str], predicted: list[str]) -> float:
     >>> semeval_f1(["favor", "against", "none"], ["favor", "against", "against"])
     0.8333333333333333
     """
+    from sklearn.metrics import f1_score
+
     return float(f1_score(truth, predicted, labels=["favor", "against"], average="macro",
                           zero_division=0))
 
@@ -279,6 +277,10 @@ def load_stance_extra(path: str | Path | None = None) -> pd.DataFrame:
 
 
 def _classifier():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
     return make_pipeline(
         TfidfVectorizer(analyzer=lambda t: analyze(t, drop_stopwords=False), sublinear_tf=True),
         LogisticRegression(class_weight="balanced", max_iter=2000, random_state=0),
@@ -292,6 +294,8 @@ def predict_stance_loao(gold: pd.DataFrame, extra: pd.DataFrame | None = None) -
     the synthetic statements (which are never test items), then predicts the held-out
     article.
     """
+    from sklearn.model_selection import LeaveOneGroupOut
+
     extra = load_stance_extra() if extra is None else extra
     predicted = pd.Series(index=gold.index, dtype=object)
     texts, labels = gold["text"].to_numpy(), gold["stance"].to_numpy()
@@ -314,6 +318,8 @@ def evaluate_stance(gold: pd.DataFrame | None = None,
         gold quote with hand, lexicon and classifier labels) and ``confusion`` (a dict of
         3x3 DataFrames, rows = hand coding, columns = prediction, in ``LABELS`` order).
     """
+    from sklearn.metrics import cohen_kappa_score, confusion_matrix
+
     gold = load_stance_gold() if gold is None else gold
     preds = gold[["article_id", "quote_id", "text", "stance"]].rename(
         columns={"stance": "hand"}).copy()

@@ -17,10 +17,13 @@ from functools import lru_cache
 from typing import NamedTuple
 
 import pandas as pd
-from nltk.stem.porter import PorterStemmer
-from nltk.util import ngrams as nltk_ngrams
 
+from corpus_tools._nltk import nltk_module
 from corpus_tools.segment import extract_sentences, load_wordlist
+
+# NLTK's Porter stemmer and n-grams, without `import nltk` (see corpus_tools._nltk)
+PorterStemmer = nltk_module("nltk.stem.porter").PorterStemmer
+nltk_ngrams = nltk_module("nltk.util").ngrams
 
 #: Abbreviations with internal periods (U.S., D.C.), numbers (3.2, 5,300), then words
 #: with internal hyphens or apostrophes (we’re, MS-13, large-scale) where a possessive ’s
@@ -276,7 +279,9 @@ def analyze(text: str, multiword: bool = True, drop_stopwords: bool = True,
     >>> analyze("The sanctuary cities refuse to work with ICE.")
     ['sanctuary city', 'refuse', 'work', 'ice']
     """
-    tokens = tokenize(text)
+    from corpus_tools.doc import make_doc  # (doc imports this module)
+
+    tokens = make_doc(text).tokens  # shared with the other measures of the same text
     if multiword:
         tokens = merge_multiword(tokens)
     stop = stopwords() if drop_stopwords else frozenset()

@@ -10,7 +10,7 @@ import bisect
 import gc
 import operator
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from operator import attrgetter
 
@@ -85,12 +85,58 @@ def extract_quotes_from_text(text: str, article_id: str = "doc",
     [['We will not comply,', 'direct', 'Jane Doe', 'local_officials', 'said']]
     """
     registry = actors if isinstance(actors, ActorRegistry) else ActorRegistry(actors)
+    return pd.DataFrame(_quote_columns(text, article_id, registry, exclude, headline, rank),
+                        columns=QUOTE_COLUMNS)
+
+
+def extract_quotes_from_texts(texts: Iterable[tuple[str, str]],
+                              actors: ActorRegistry | pd.DataFrame | None = None,
+                              rank: bool = True) -> pd.DataFrame:
+    """Quotes of many articles as one table, built once for all of them.
+
+    Each article's rows are those of :func:`extract_quotes_from_text` on it (default
+    ``exclude`` and ``headline``); the table is made from columns gathered over every
+    article instead of one DataFrame per article concatenated (which cost more than the
+    extraction on short articles).
+
+    Parameters
+    ----------
+    texts : iterable of (article_id, text)
+        In the order the rows should come.
+    actors : ActorRegistry or DataFrame, optional
+        The actor registry; defaults to ``resources/actors.csv``.
+    rank : bool, default True
+        As in :func:`extract_quotes_from_text`.
+
+    Returns
+    -------
+    DataFrame
+        The columns in :data:`QUOTE_COLUMNS`, articles in the given order.
+
+    Examples
+    --------
+    >>> q = extract_quotes_from_texts([("a", "T\\n\\n“No,” Wu said."), ("b", "T\\n\\nNone.")])
+    >>> q[["article_id", "quote_id", "speaker"]].values.tolist()
+    [['a', 'a-q01', 'Michelle Wu']]
+    """
+    registry = actors if isinstance(actors, ActorRegistry) else ActorRegistry(actors)
+    columns: dict[str, list] = {c: [] for c in QUOTE_COLUMNS}
+    for article_id, text in texts:
+        for name, values in _quote_columns(text, article_id, registry, rank=rank).items():
+            columns[name].extend(values)
+    return pd.DataFrame(columns, columns=QUOTE_COLUMNS)
+
+
+def _quote_columns(text: str, article_id: str, registry: ActorRegistry,
+                   exclude: Sequence[tuple[int, int]] = (),
+                   headline: Headline = None, rank: bool = True) -> dict[str, list]:
+    """One article's quote table as columns (lists), ready to join other articles'."""
     with _cyclic_gc_paused():
         result = _extract(text, registry, exclude, headline)
         if rank:
             _rank_hook(text, result, registry, exclude, headline)
     _groups_from_article(text, result)
-    return _to_frame(text, article_id, result)
+    return _columns(text, article_id, result)
 
 
 def _rank_hook(raw: str, quotes: list[_Quote], registry: ActorRegistry,
@@ -301,6 +347,10 @@ def _last_sentence(span: tuple[int, int], ctx: _Context) -> int:
 
 
 def _to_frame(raw: str, article_id: str, quotes: list[_Quote]) -> pd.DataFrame:
+    return pd.DataFrame(_columns(raw, article_id, quotes), columns=QUOTE_COLUMNS)
+
+
+def _columns(raw: str, article_id: str, quotes: list[_Quote]) -> dict[str, list]:
     starts = [q.start for q in quotes]
     if not all(map(operator.lt, starts, starts[1:])):  # usually in order already
         quotes = sorted(quotes, key=attrgetter("start", "end"))
@@ -308,7 +358,7 @@ def _to_frame(raw: str, article_id: str, quotes: list[_Quote]) -> pd.DataFrame:
                       if q.kind != "term" and q.group == "unknown"})
     if unknown:
         warnings.warn(f"{article_id}: {len(unknown)} speaker(s) with unknown group, kept as "
-                      f"'unknown': {', '.join(unknown)}", stacklevel=3)
+                      f"'unknown': {', '.join(unknown)}", stacklevel=4)
     # Column by column (one list comprehension each): cheaper than row tuples when an
     # input holds a six-figure number of quotes.
     term = [q.kind == "term" for q in quotes]
@@ -333,7 +383,7 @@ def _to_frame(raw: str, article_id: str, quotes: list[_Quote]) -> pd.DataFrame:
                          for q, t in zip(quotes, term, strict=True)],
         "cue": ["" if t else q.cue for q, t in zip(quotes, term, strict=True)],
     }
-    return pd.DataFrame(cols, columns=QUOTE_COLUMNS)
+    return cols
 
 
 def extract_quotes(corpus: pd.DataFrame,
@@ -351,14 +401,15 @@ def extract_quotes(corpus: pd.DataFrame,
     True
     """
     registry = actors if isinstance(actors, ActorRegistry) else ActorRegistry(actors)
-    frames = []
+    columns: dict[str, list] = {c: [] for c in QUOTE_COLUMNS}
     excludes = corpus["exclude"] if "exclude" in corpus.columns else [()] * len(corpus)
     for aid, raw, exclude, headline in zip(corpus["article_id"], corpus["text"], excludes,
                                            corpus_headlines(corpus), strict=True):
-        frames.append(extract_quotes_from_text(raw, aid, registry, exclude or (), headline,
-                                               rank))
-    quotes = pd.concat(frames, ignore_index=True) if frames else \
-        pd.DataFrame(columns=QUOTE_COLUMNS)
+        # columns for the whole corpus, one table at the end (not a DataFrame per article)
+        for name, values in _quote_columns(raw, aid, registry, exclude or (),
+                                           headline, rank).items():
+            columns[name].extend(values)
+    quotes = pd.DataFrame(columns, columns=QUOTE_COLUMNS)
     for col in ("outlet", "year"):
         if col in corpus.columns:
             quotes[col] = quotes["article_id"].map(corpus.set_index("article_id")[col])

@@ -1,0 +1,90 @@
+"""The document model and the shared matcher: one tokenization per text for every measure."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from corpus_tools.doc import Doc, make_doc
+from corpus_tools.matcher import match_patterns, parse_pattern, select_hits, words
+
+
+def test_doc_tokens_and_words_index_the_text():
+    text = "The Democrat-led council’s vote: sanctuary cities stay."
+    d = Doc(text)
+    assert [text[t.start:t.end] for t in d.tokens] == [t.text for t in d.tokens]
+    assert [w.norm for w in d.words][:4] == ["the", "democrat", "led", "council"]
+    assert all(text[w.start:w.end].lower().replace("’", "'") == w.norm for w in d.words)
+    assert [w.stem for w in d.words if w.norm == "cities"] == ["citi"]
+
+
+def test_every_measure_of_a_quote_reads_one_tokenization(monkeypatch):
+    import corpus_tools.tokenize as tok
+    from corpus_tools.frames import tag_frames
+    from corpus_tools.stance import score_stance
+    from corpus_tools.terms import count_terms
+
+    calls: list[str] = []
+
+    class Counting:  # every word tokenization in the package goes through _TOKEN_RE
+        def __init__(self, regex):
+            self.regex = regex
+
+        def finditer(self, text, *args):
+            calls.append(text)
+            return self.regex.finditer(text, *args)
+
+    monkeypatch.setattr(tok, "_TOKEN_RE", Counting(tok._TOKEN_RE))
+    make_doc.cache_clear()
+    quote = "We will not comply with these cruel deportation raids in our sanctuary city."
+    score_stance(quote)
+    tag_frames(pd.DataFrame({"unit_id": ["q1"], "start": [40], "text": [quote]}))
+    count_terms(pd.DataFrame({"text": [quote], "group": ["local_officials"]}))
+    assert calls.count(quote) == 1
+
+
+def test_words_with_offset_shift_the_shared_words():
+    shifted = words("ICE agents deported him", offset=100)
+    assert [(w.start, w.norm) for w in shifted][:2] == [(100, "ice"), (104, "agents")]
+    assert words("ICE agents deported him") is make_doc("ICE agents deported him").words
+
+
+def test_matcher_is_leftmost_longest_with_prefixes_and_vetoes():
+    pats = (parse_pattern("national guard"), parse_pattern("guard"), parse_pattern("militar*"))
+    ws = words("The National Guard and militarized police")
+    found = [(i, j, p.text) for i, j, p in match_patterns(ws, pats)]
+    assert found == [(1, 3, "national guard"), (2, 3, "guard"), (4, 5, "militar*")]
+    assert select_hits(found, []) == [(1, 3, "national guard"), (4, 5, "militar*")]
+    assert select_hits(found, [(4, 6)]) == [(1, 3, "national guard")]
+
+
+def test_indexed_matching_equals_trying_every_pattern_everywhere(corpus):
+    # the index (first stems, prefix lengths) is only a shortcut: same hits, same order
+    from corpus_tools.frames import load_codebook
+
+    codebook = load_codebook()
+    patterns = tuple(dict.fromkeys(
+        [p for ps in codebook["patterns"] for p in ps]
+        + [p for ps in codebook["exclude_patterns"] for p in ps]
+        + [parse_pattern("mil*"), parse_pattern("militar*"), parse_pattern("deport* raid")]))
+
+    def brute(ws):
+        exact = [p for p in patterns if not p.pieces[0].prefix]
+        prefix = [p for p in patterns if p.pieces[0].prefix]
+        out = []
+        for i in range(len(ws)):
+            for pat in ([p for p in exact if p.pieces[0].value == ws[i].stem]
+                        + [p for p in prefix if ws[i].norm.startswith(p.pieces[0].value)]):
+                n = len(pat.pieces)
+                if i + n <= len(ws) and all(piece.matches(x.norm, x.stem) for piece, x
+                                            in zip(pat.pieces, ws[i:i + n], strict=True)):
+                    out.append((i, i + n, pat))
+        return out
+
+    texts = list(corpus["text"]) + ["mil militarized Military deportation raids MIL"]
+    n_hits = 0
+    for text in texts:
+        ws = words(text)
+        found = match_patterns(ws, patterns)
+        assert found == brute(ws)
+        n_hits += len(found)
+    assert n_hits > 100
