@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -479,3 +480,25 @@ def group_from_organization(name: str) -> str | None:
     """
     kind = organization_type(name)
     return ORG_TYPE_GROUPS[kind] if kind else None
+
+
+def as_registry(actors: ActorRegistry | pd.DataFrame | str | Path | None = None
+                ) -> ActorRegistry:
+    """The registry for ``actors``: itself, one built from a table or CSV path, or (for
+    ``None``) the shipped registry, built once per process and shared (read-only).
+
+    Examples
+    --------
+    >>> as_registry() is as_registry()
+    True
+    """
+    if isinstance(actors, ActorRegistry):
+        return actors
+    if actors is None:
+        return _default_registry()
+    return ActorRegistry(actors)
+
+
+@lru_cache(maxsize=1)
+def _default_registry() -> ActorRegistry:
+    return ActorRegistry()

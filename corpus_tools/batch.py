@@ -80,9 +80,9 @@ ENGINES = ("local", "dask")
 
 @lru_cache(maxsize=1)
 def _default_registry() -> Any:
-    from corpus_tools.actors import ActorRegistry
+    from corpus_tools.actors import as_registry
 
-    return ActorRegistry()
+    return as_registry()
 
 
 @lru_cache(maxsize=1)
@@ -107,13 +107,13 @@ def load_resources(actors: Any = None, codebook: Any = None) -> tuple[Any, pd.Da
     -------
     (ActorRegistry, DataFrame)
     """
-    from corpus_tools.actors import ActorRegistry
+    from corpus_tools.actors import as_registry
     from corpus_tools.frames import load_codebook
 
     if actors is None:
         registry = _default_registry()
     else:
-        registry = actors if isinstance(actors, ActorRegistry) else ActorRegistry(actors)
+        registry = as_registry(actors)
     if codebook is None:
         codebook = _default_codebook()
     elif not isinstance(codebook, pd.DataFrame):

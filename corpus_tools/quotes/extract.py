@@ -16,7 +16,7 @@ from operator import attrgetter
 
 import pandas as pd
 
-from corpus_tools.actors import ActorRegistry, infer_group_from_role
+from corpus_tools.actors import ActorRegistry, as_registry, infer_group_from_role
 from corpus_tools.clean import Headline, corpus_headlines
 from corpus_tools.quotes import rank as rs
 from corpus_tools.quotes.attribute import _attribute_after, _attribute_before, _dash_speaker
@@ -84,7 +84,7 @@ def extract_quotes_from_text(text: str, article_id: str = "doc",
     >>> q[["text", "kind", "speaker", "group", "cue"]].values.tolist()
     [['We will not comply,', 'direct', 'Jane Doe', 'local_officials', 'said']]
     """
-    registry = actors if isinstance(actors, ActorRegistry) else ActorRegistry(actors)
+    registry = as_registry(actors)
     return pd.DataFrame(_quote_columns(text, article_id, registry, exclude, headline, rank),
                         columns=QUOTE_COLUMNS)
 
@@ -119,7 +119,7 @@ def extract_quotes_from_texts(texts: Iterable[tuple[str, str]],
     >>> q[["article_id", "quote_id", "speaker"]].values.tolist()
     [['a', 'a-q01', 'Michelle Wu']]
     """
-    registry = actors if isinstance(actors, ActorRegistry) else ActorRegistry(actors)
+    registry = as_registry(actors)
     columns: dict[str, list] = {c: [] for c in QUOTE_COLUMNS}
     for article_id, text in texts:
         for name, values in _quote_columns(text, article_id, registry, rank=rank).items():
@@ -400,7 +400,7 @@ def extract_quotes(corpus: pd.DataFrame,
     >>> quotes.groupby("kind").size().to_dict()["block"] >= 4
     True
     """
-    registry = actors if isinstance(actors, ActorRegistry) else ActorRegistry(actors)
+    registry = as_registry(actors)
     columns: dict[str, list] = {c: [] for c in QUOTE_COLUMNS}
     excludes = corpus["exclude"] if "exclude" in corpus.columns else [()] * len(corpus)
     for aid, raw, exclude, headline in zip(corpus["article_id"], corpus["text"], excludes,
