@@ -100,6 +100,18 @@ _AFFILIATION = re.compile(r"[ \t]+(?:of|with|from|at)[ \t]+(?:the[ \t]+)?[A-Z][^
 #: What every narration pattern needs (names and titles are capitalised; an unnamed
 #: speaker is an ``official`` or a ``spokes...``).
 _NARRATION_HINT = re.compile(r"[A-Z]|official|spokes")
+#: What a paragraph needs for some patterns to match there (each a superset of what they
+#: need, so skipping a paragraph without it changes nothing): a comma before ``a``/``an``,
+#: ``who`` or a number (:data:`_ORG_APPOSITIVE`, :data:`_NAME_APPOSITIVE`, ``Darwin, 34,``),
+#: a ``name`` or ``only as`` (the rest of :data:`_FIRST_NAME_ONLY`), the unnamed speaker's
+#: noun (:data:`_NARRATED_DESC`), an organisation's head word (:data:`_NAMED_ORG`).
+_APPOSITIVE_HINT = re.compile(r",[ \t]+(?:a|who|\d)")
+_FIRST_NAME_HINT = re.compile(r"name|only as|,[ \t]+(?:a|who|\d)")
+_DESC_HINT = re.compile(r"official|spokes|sergeant|officer|deputy|detective|trooper|"
+                        r"lieutenant|captain|agent")
+_ORG_HINT = re.compile(r"[ \t](?:Coalition|Union|Center|Centre|Association|Project|Network|"
+                       r"Alliance|Institute|Foundation|Fund|League|Federation|Services|Church|"
+                       r"Partnership|Collaborative|Clinic|Society|Charities)\b")
 #: ``Lawrence Benito, executive director of X, said the group...``: a person named in the
 #: narration as speaking (two to five capitalised words, an optional appositive, a cue).
 _NARRATED = re.compile(r"(?<![\w\u2019'.-])(?P<name>[A-ZÀ-ÖØ-Þ][\w\u2019'-]*\.?"
@@ -315,11 +327,16 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
             # through the appositive
             _add_named_person(name, start, start + len(name),
                               _role_context(raw, pstart, start, start + len(name)), ctx)
-        for m in _ORG_APPOSITIVE.finditer(raw, pstart, pend):
+        appositive = _APPOSITIVE_HINT.search(raw, pstart, pend) is not None
+        for m in _ORG_APPOSITIVE.finditer(raw, pstart, pend) if appositive else ():
             _add_organization(m.group("org"), m.start("org"), m.group("role"), ctx)
-        for m in _NAMED_ORG.finditer(raw, pstart, pend):  # “the United Food and ... Union”
+        named_org = _ORG_HINT.search(raw, pstart, pend) is not None
+        # “the United Food and ... Union”
+        for m in _NAMED_ORG.finditer(raw, pstart, pend) if named_org else ():
             _add_organization(m.group("org"), m.start("org"), m.group("org"), ctx)
-        for m in _FIRST_NAME_ONLY.finditer(raw, pstart, pend):  # “María, who asked that ...”
+        first_name = appositive or _FIRST_NAME_HINT.search(raw, pstart, pend) is not None
+        # “María, who asked that ...”
+        for m in _FIRST_NAME_ONLY.finditer(raw, pstart, pend) if first_name else ():
             key = next(k for k in ("name", "name2", "name3", "name4") if m.group(k))
             if m.group(key).lower() in _NOT_NAME or m.group(key).lower() in _PLACE_HEADS:
                 continue
@@ -334,12 +351,13 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
             role = raw[lo + (described.start() if described else 0):m.end()]
             _add_named_person(m.group(key), m.start(key), m.end(key), role, ctx,
                               roster=False, gender=_pronoun_gender(m.group()))
-        for m in _NAME_APPOSITIVE.finditer(raw, pstart, pend):
+        for m in _NAME_APPOSITIVE.finditer(raw, pstart, pend) if appositive else ():
             _add_if_person(m.group("name"), m.start("name"), pstart, ctx)
         for m in _FIRST_LAST.finditer(raw, pstart, pend):
             if _first_name_gender(m.group("first")):
                 _add_if_person(raw[m.start():m.end("last")], m.start(), pstart, ctx)
-        for m in _NARRATED_DESC.finditer(raw, pstart, pend):
+        unnamed = _DESC_HINT.search(raw, pstart, pend) is not None
+        for m in _NARRATED_DESC.finditer(raw, pstart, pend) if unnamed else ():
             app = (m.group("app") or "").strip(" ,")
             if app and _name_in(app) == app:
                 continue  # “A spokeswoman for the group, Marisol Ortega, said”: she is named
