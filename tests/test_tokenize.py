@@ -22,6 +22,8 @@ def test_apostrophes_normalise():
     assert normalize("We’re") == normalize("we're") == "we're"
     assert [t.norm for t in tokenize("Trump’s wall")] == ["trump", "'s", "wall"]
     assert [t.norm for t in tokenize("don’t won't")] == ["don't", "won't"]
+    # every apostrophe folds to ' (the four of ``_APOSTROPHES``), nothing else changes
+    assert normalize("\u2018O\u02bcK\u00b4 Ça\u2019s \u201cX\u201d") == "'o'k' ça's \u201cx\u201d"
 
 
 def test_abbreviations_numbers_and_hyphens():
