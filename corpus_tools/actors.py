@@ -260,6 +260,11 @@ class Actor:
     role: str = ""
 
 
+#: Texts up to this long have their ``find_all`` kept (at most ``_SHORT_CACHE`` of them).
+_SHORT_TEXT = 200
+_SHORT_CACHE = 4096
+
+
 class ActorRegistry:
     """Alias lookup over a registry table (longest alias wins; ambiguous aliases skipped).
 
@@ -292,6 +297,9 @@ class ActorRegistry:
                     owners.setdefault(norm, set()).add(row.actor_id)
         self.aliases = {a: next(iter(ids)) for a, ids in sorted(owners.items()) if len(ids) == 1}
         self._matcher = TermMatcher(self.aliases)  # compiled once
+        #: ``find_all`` of short texts (names, roles: the same few again and again), at
+        #: offset 0; bounded, emptied when full
+        self._short: dict[str, tuple[tuple[Actor, Token], ...]] = {}
 
     def has_alias(self, text: str) -> bool:
         """Whether ``text`` is one actor's alias (or name), as normalised for lookup.
@@ -307,6 +315,20 @@ class ActorRegistry:
     def find_all(self, text: str, offset: int = 0) -> list[tuple[Actor, Token]]:
         """Every registered actor mentioned in ``text`` (longest alias first, left to right),
         with the matching token span (offsets shifted by ``offset``)."""
+        if len(text) > _SHORT_TEXT:
+            return self._find_all(text, offset)
+        found = self._short.get(text)
+        if found is None:
+            if len(self._short) >= _SHORT_CACHE:
+                self._short.clear()
+            found = self._short[text] = tuple(self._find_all(text, 0))
+        if not offset:
+            return list(found)
+        return [(actor, Token(tok.start + offset, tok.end + offset, tok.text, tok.norm))
+                for actor, tok in found]
+
+    def _find_all(self, text: str, offset: int) -> list[tuple[Actor, Token]]:
+        """:meth:`find_all` without the cache."""
         found = self._matcher.find(text, offset, min_tokens=1, keep=self.aliases.keys())
         kept, shadowed = [], set()
         for tok in found:

@@ -162,3 +162,22 @@ def test_the_default_registry_is_built_once_per_process(monkeypatch) -> None:
         q = extract_quotes_from_text("T\n\n\u201cWe will comply,\u201d Mayor Michelle Wu said.\n")
         assert q["speaker"].tolist() == ["Michelle Wu"]
     assert built == []
+
+
+def test_short_lookups_match_once_and_shift_to_the_offset(monkeypatch) -> None:
+    reg = ActorRegistry()
+    text = "Kevin Walsh, not Mayor Walsh, met Naureen Shah of the ACLU"
+    fresh, fresh0 = reg._find_all(text, 7), reg._find_all(text, 0)
+    calls = []
+    find = reg._matcher.find
+    monkeypatch.setattr(reg._matcher, "find", lambda *a, **k: calls.append(a) or find(*a, **k))
+    got = [reg.find_all(text, offset) for offset in (0, 7, 7, 0)]
+    assert len(calls) == 1  # the text was matched once, at offset 0
+    assert got[1] == got[2] == fresh  # same actors, spans shifted, as an uncached lookup
+    assert got[0] == got[3] == fresh0
+    assert [a.name for a, _ in fresh] == ["Naureen Shah", "American Civil Liberties Union"]
+    assert [text[t.start - 7:t.end - 7] for _, t in fresh] == ["Naureen Shah", "ACLU"]
+    long_text = text + " " * 200  # longer texts are not kept
+    reg.find_all(long_text)
+    reg.find_all(long_text)
+    assert len(calls) == 3
