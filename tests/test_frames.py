@@ -27,7 +27,7 @@ from corpus_tools.validate_frames import (
 
 #: Macro-F1 of the tagger on the hand coding when the codebook was last tuned (in-sample),
 #: minus a small epsilon. Raise it when the tagger improves; never lower it silently.
-TAGGER_MACRO_F1_FLOOR = 0.936  # measured 0.943 (in-sample, tuned codebook)
+TAGGER_MACRO_F1_FLOOR = 0.938  # measured 0.945 (in-sample, tuned codebook)
 
 HEADER = ("frame_id,name,definition,mfc_dimension,mendelsohn_frame,indicators,exclude,"
           "example,example_article_id\n")
@@ -338,6 +338,26 @@ WORD_SENSES = [
      "The officers just do their jobs; it is the government's job."),
     ("humanitarian", "The raids tore families apart.",
      "A family member picked her up from school."),
+    # Revised from the realdev3 error analysis (issue 14); checked on every tuning set.
+    ("legality_authority", "The law is unconstitutional.",
+     "Nobody agrees on what constitutes a welcoming city."),
+    ("legality_authority", "The ordinance violates federal law.",
+     "Families described human rights violations in the camps."),
+    ("community_trust", "Residents no longer trust the police.",
+     "The Trust Act limits what jailers tell federal agents."),
+    ("political_conflict", "The governor threatened to punish the city.",
+     "Gangs like these threaten public safety."),
+    ("security_militarization", "Border security is a national priority.",
+     "Her Social Security number did not match the records."),
+]
+
+#: (frame, a sentence with a cue added from the realdev3 error analysis).
+NEW_CUES = [
+    ("legality_authority", "The county was sued by a man it held too long."),
+    ("legality_authority", "We look forward to litigating this."),
+    ("crime_threat", "Repeat offenders walk out of the jail."),
+    ("humanitarian", "Detainees describe human rights abuses."),
+    ("community_trust", "The raids sow mistrust between families and the police."),
 ]
 
 
@@ -347,6 +367,13 @@ def test_codebook_word_senses(frame, evoked, other_sense):
     hits = tag_frames(_units(evoked, other_sense))
     tagged = set(hits.loc[hits["frame"] == frame, "unit_id"])
     assert tagged == {"u0"}, hits[["unit_id", "frame", "term"]].to_string()
+
+
+@pytest.mark.parametrize(("frame", "text"), NEW_CUES,
+                         ids=[f"{f}-{i}" for i, (f, _) in enumerate(NEW_CUES)])
+def test_codebook_new_cues(frame, text):
+    hits = tag_frames(_units(text))
+    assert frame in set(hits["frame"]), hits[["frame", "term"]].to_string()
 
 
 def test_communities_alone_is_not_belonging_but_neighbors_are():
