@@ -19,6 +19,8 @@ Variants:
 * ``model``: one logistic regression per frame (liblinear, ``C=1``) on TF-IDF of the
   quote's word stems (:func:`corpus_tools.matcher.words`, unigrams, ``min_df=2``) plus the
   dictionary's per-frame hits as 0/1 features, with a per-frame probability threshold;
+  With ``--features cues`` the dictionary's hits also enter per cue (``frame:indicator``),
+  so the model can learn which cues are reliable on real news;
 * ``or`` / ``and``: the dictionary's frame OR (AND) the model's, per-frame thresholds;
   the threshold grid includes the values that reduce either to the dictionary alone.
 
@@ -47,7 +49,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
@@ -58,7 +60,7 @@ from corpus_tools.coded_sets import (
     score_frames,
     split_of,
 )
-from corpus_tools.frames import load_codebook
+from corpus_tools.frames import load_codebook, tag_frames
 from corpus_tools.matcher import words
 
 REPO = Path(__file__).resolve().parents[1]
@@ -138,16 +140,40 @@ def dict_matrix(predicted: list[tuple[str, ...]], frames: list[str]) -> np.ndarr
     return np.array([[f in p for f in frames] for p in predicted], dtype=float)
 
 
+def cues_per_text(texts: list[str], codebook: pd.DataFrame) -> list[list[str]]:
+    """The dictionary's hits per text as ``frame:indicator`` strings (one per distinct cue)."""
+    units = pd.DataFrame({"unit_id": [f"u{i}" for i in range(len(texts))], "start": 0,
+                          "text": texts})
+    hits = tag_frames(units, codebook)
+    by_unit = (hits["frame"] + ":" + hits["indicator"]).groupby(hits["unit_id"]).agg(
+        lambda s: sorted(set(s)))
+    return [by_unit.get(f"u{i}", []) for i in range(len(texts))]
+
+
+def _identity(x: list[str]) -> list[str]:
+    return x
+
+
 class FrameModel:
-    """Per-frame logistic regressions on stems TF-IDF + dictionary hits."""
+    """Per-frame logistic regressions on stems TF-IDF + dictionary hits (per frame, or per
+    cue when ``cues`` are given)."""
 
     def __init__(self, frames: list[str]):
         self.frames = frames
 
+    def _x(self, texts: list[str], dict_x: np.ndarray, cues: list | None, fit: bool):
+        parts = [self.vec.fit_transform(texts) if fit else self.vec.transform(texts),
+                 sparse.csr_matrix(dict_x)]
+        if cues is not None:
+            parts.append(self.cue_vec.fit_transform(cues) if fit
+                         else self.cue_vec.transform(cues))
+        return sparse.hstack(parts).tocsr()
+
     def fit(self, texts: list[str], dict_x: np.ndarray, labels: np.ndarray,
-            weights: np.ndarray) -> FrameModel:
+            weights: np.ndarray, cues: list | None = None) -> FrameModel:
         self.vec = TfidfVectorizer(analyzer=stems, min_df=2, sublinear_tf=True)
-        x = sparse.hstack([self.vec.fit_transform(texts), sparse.csr_matrix(dict_x)]).tocsr()
+        self.cue_vec = CountVectorizer(analyzer=_identity, binary=True)
+        x = self._x(texts, dict_x, cues, fit=True)
         self.models = []
         for k in range(len(self.frames)):
             y = labels[:, k]
@@ -159,8 +185,9 @@ class FrameModel:
             self.models.append(lr)
         return self
 
-    def proba(self, texts: list[str], dict_x: np.ndarray) -> np.ndarray:
-        x = sparse.hstack([self.vec.transform(texts), sparse.csr_matrix(dict_x)]).tocsr()
+    def proba(self, texts: list[str], dict_x: np.ndarray, cues: list | None = None
+              ) -> np.ndarray:
+        x = self._x(texts, dict_x, cues, fit=False)
         out = np.zeros((len(texts), len(self.frames)))
         for k, m in enumerate(self.models):
             out[:, k] = m if isinstance(m, float) else m.predict_proba(x)[:, 1]
@@ -219,7 +246,8 @@ def fit_fold(train: pd.DataFrame, project: pd.DataFrame, frames: list[str],
             sub = train.iloc[tr]
             model = _fit(sub, project, frames, w)
             oof[te] = model.proba(list(train["text"].iloc[te]),
-                                  np.stack(train["dict_x"].iloc[te].to_numpy()))
+                                  np.stack(train["dict_x"].iloc[te].to_numpy()),
+                                  _cues(train.iloc[te]))
         dict_x = np.stack(train["dict_x"].to_numpy())
         for variant in VARIANTS[1:]:
             th = choose_thresholds(variant, y_train.astype(bool), dict_x, oof)
@@ -245,7 +273,11 @@ def _fit(train: pd.DataFrame, project: pd.DataFrame, frames: list[str],
     data = pd.concat(parts, ignore_index=True)
     weights = np.concatenate([np.ones(len(train))] + ([np.full(len(project), w)] if w else []))
     return FrameModel(frames).fit(list(data["text"]), np.stack(data["dict_x"].to_numpy()),
-                                  labels_of(data, frames), weights)
+                                  labels_of(data, frames), weights, _cues(data))
+
+
+def _cues(table: pd.DataFrame, column: str = "cues") -> list | None:
+    return list(table[column]) if column in table.columns else None
 
 
 # --- evaluation ----------------------------------------------------------------------------
@@ -264,7 +296,7 @@ def predict_folds(real: pd.DataFrame, project: pd.DataFrame, frames: list[str],
         texts = [t if isinstance(t, str) else "" for t in real["test_text"].iloc[te]]
         preds["dict"][te] = test_dict[te].astype(bool)
         for variant, (model, th, w) in fitted.items():
-            proba = model.proba(texts, test_dict[te])
+            proba = model.proba(texts, test_dict[te], _cues(real.iloc[te], "test_cues"))
             preds[variant][te] = combine(variant, test_dict[te], proba, th)
             log.append({"fold": i, "variant": variant, "weight": w,
                         **{f"t_{f}": float(t) for f, t in zip(frames, th, strict=True)}})
@@ -304,7 +336,7 @@ def scores_with_ci(y: np.ndarray, p: np.ndarray, articles: np.ndarray, n_boot: i
 
 
 def run(specs: list[str], matched: bool, codebook: str | None, weights: list[float],
-        schemes: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+        schemes: list[str], features: str = "frames") -> tuple[pd.DataFrame, pd.DataFrame]:
     cb = load_codebook(codebook)
     frames = list(cb["frame_id"])
     real = load_real(specs, matched)
@@ -313,6 +345,10 @@ def run(specs: list[str], matched: bool, codebook: str | None, weights: list[flo
     tests = [t if isinstance(t, str) else "" for t in real["test_text"]]
     real["test_dict_x"] = list(dict_matrix(frames_per_text(tests, cb), frames))
     project["dict_x"] = list(dict_matrix(frames_per_text(project["text"], cb), frames))
+    if features == "cues":
+        real["cues"] = cues_per_text(list(real["text"]), cb)
+        real["test_cues"] = cues_per_text(tests, cb)
+        project["cues"] = cues_per_text(list(project["text"]), cb)
     y = labels_of(real, frames).astype(bool)
     scored = real["test_text"].map(lambda t: isinstance(t, str)).to_numpy()
     sets = list(dict.fromkeys(real["set"]))
@@ -353,12 +389,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--project-weights", default="0,0.1,0.3,1",
                         help="weights of the project's units tried inside the training folds")
     parser.add_argument("--schemes", default="loso,loao")
+    parser.add_argument("--features", choices=("frames", "cues"), default="frames",
+                        help="the dictionary's hits as features per frame, or per frame "
+                             "and per cue (indicator)")
     parser.add_argument("--out", metavar="CSV", help="write the scores here")
     parser.add_argument("--log", metavar="CSV", help="write the chosen weights/thresholds here")
     args = parser.parse_args(argv)
     weights = [float(w) for w in args.project_weights.split(",")]
     table, log = run(args.sets, args.units == "matched", args.codebook, weights,
-                     args.schemes.split(","))
+                     args.schemes.split(","), args.features)
     pd.set_option("display.width", 160)
     print(table.round(3).to_string(index=False))
     if args.out:
