@@ -1,7 +1,8 @@
 """Frames on real news: the dictionary against models trained on real coded quotes (issue 14).
 
     .venv/bin/python benchmarks/frames_real.py ../shared/realdev:tune /work/realdev2:tune \\
-        /work/realdev3:all [--units gold|matched] [--codebook CSV] [--out CSV]
+        /work/realdev3:all [--units gold|matched] [--codebook CSV] [--features cues]
+        [--schemes loso,loao] [--out CSV] [--log CSV]
 
 Each argument is a coded folder (:mod:`corpus_tools.coded_sets`) with the part of it that
 may be read: ``:tune`` (odd-numbered files) or ``:all``. There is no way to ask for the
@@ -18,7 +19,7 @@ Variants:
 * ``dict``: the codebook tagger (:func:`corpus_tools.coded_sets.frames_per_text`);
 * ``model``: one logistic regression per frame (liblinear, ``C=1``) on TF-IDF of the
   quote's word stems (:func:`corpus_tools.matcher.words`, unigrams, ``min_df=2``) plus the
-  dictionary's per-frame hits as 0/1 features, with a per-frame probability threshold;
+  dictionary's per-frame hits as 0/1 features, with a per-frame probability threshold.
   With ``--features cues`` the dictionary's hits also enter per cue (``frame:indicator``),
   so the model can learn which cues are reliable on real news;
 * ``or`` / ``and``: the dictionary's frame OR (AND) the model's, per-frame thresholds;
@@ -36,6 +37,8 @@ Scores: micro- and macro-F1 (:func:`corpus_tools.coded_sets.score_frames`) per h
 and pooled, with percentile bootstrap 95% intervals resampling articles (2,000 draws, seed
 0). ``--units matched`` tests on the extractor's quotes matched to gold (the issue's
 measure; training still uses gold spans). Output: numbers only (no text of the folders).
+The results of issue 14's second frame round are in ``benchmarks/README.md``, "Frames on
+real quotes": no learned variant beat the dictionary, so none is shipped.
 """
 
 from __future__ import annotations
@@ -282,19 +285,76 @@ def _cues(table: pd.DataFrame, column: str = "cues") -> list | None:
 
 # --- evaluation ----------------------------------------------------------------------------
 
+#: (tau, min_hits): a cue is dropped when it fires on at least ``min_hits`` training quotes
+#: and fewer than ``tau`` of them are coded with its frame; (0, 2) drops nothing.
+PRUNE_GRID = [(tau, m) for tau in (0.0, 0.2, 0.34, 0.5) for m in (2, 3)]
+
+
+def _cue_stats(cues: list[list[str]], y: np.ndarray, frames: list[str]
+               ) -> dict[str, tuple[int, int]]:
+    """Per cue (``frame:indicator``): quotes it fires on, and how many are coded its frame."""
+    stats: dict[str, list[int]] = {}
+    for row, labels in zip(cues, y, strict=True):
+        for cue in row:
+            k = frames.index(cue.split(":", 1)[0])
+            entry = stats.setdefault(cue, [0, 0])
+            entry[0] += 1
+            entry[1] += int(labels[k])
+    return {c: (n, k) for c, (n, k) in stats.items()}
+
+
+def _pruned(cues: list[list[str]], dropped: set[str], frames: list[str]) -> np.ndarray:
+    out = np.zeros((len(cues), len(frames)), dtype=bool)
+    for i, row in enumerate(cues):
+        for cue in row:
+            if cue not in dropped:
+                out[i, frames.index(cue.split(":", 1)[0])] = True
+    return out
+
+
+def _dropped(stats: dict[str, tuple[int, int]], tau: float, min_hits: int) -> set[str]:
+    return {c for c, (n, k) in stats.items() if n >= min_hits and k / n < tau}
+
+
+def fit_prune(train: pd.DataFrame, frames: list[str]) -> tuple[set[str], tuple[float, int]]:
+    """The cues to drop: (tau, min_hits) chosen by inner 5-fold CV by article (ties: the
+    first in :data:`PRUNE_GRID`, i.e. the fewest drops), cues counted on all of ``train``."""
+    y = labels_of(train, frames)
+    cues = list(train["prune_cues"])
+    groups = train["article_id"].to_numpy()
+    inner = list(GroupKFold(n_splits=min(N_INNER, len(set(groups)))).split(train, groups=groups))
+    best, best_score = PRUNE_GRID[0], -1.0
+    for tau, m in PRUNE_GRID:
+        pred = np.zeros(y.shape, dtype=bool)
+        for tr, te in inner:
+            stats = _cue_stats([cues[i] for i in tr], y[tr], frames)
+            pred[te] = _pruned([cues[i] for i in te], _dropped(stats, tau, m), frames)
+        score = micro_f1(y.astype(bool), pred)
+        if score > best_score + 1e-12:
+            best, best_score = (tau, m), score
+    return _dropped(_cue_stats(cues, y, frames), *best), best
+
+
 def predict_folds(real: pd.DataFrame, project: pd.DataFrame, frames: list[str],
                   folds: list[tuple[np.ndarray, np.ndarray]], weights: list[float]
                   ) -> tuple[dict[str, np.ndarray], list[dict]]:
     """Out-of-fold predictions (units x frames, bool) for every variant, and per fold the
     chosen weights and thresholds."""
     n = len(real)
-    preds = {v: np.zeros((n, len(frames)), dtype=bool) for v in VARIANTS}
+    variants = (*VARIANTS, "pruned") if "prune_cues" in real.columns else VARIANTS
+    preds = {v: np.zeros((n, len(frames)), dtype=bool) for v in variants}
     test_dict = np.stack(real["test_dict_x"].to_numpy())
     log = []
     for i, (tr, te) in enumerate(folds):
         fitted = fit_fold(real.iloc[tr].reset_index(drop=True), project, frames, weights)
         texts = [t if isinstance(t, str) else "" for t in real["test_text"].iloc[te]]
         preds["dict"][te] = test_dict[te].astype(bool)
+        if "pruned" in preds:
+            dropped, (tau, m) = fit_prune(real.iloc[tr].reset_index(drop=True), frames)
+            preds["pruned"][te] = _pruned(list(real["test_prune_cues"].iloc[te]), dropped,
+                                          frames)
+            log.append({"fold": i, "variant": "pruned", "tau": tau, "min_hits": m,
+                        "n_dropped": len(dropped)})
         for variant, (model, th, w) in fitted.items():
             proba = model.proba(texts, test_dict[te], _cues(real.iloc[te], "test_cues"))
             preds[variant][te] = combine(variant, test_dict[te], proba, th)
@@ -336,7 +396,8 @@ def scores_with_ci(y: np.ndarray, p: np.ndarray, articles: np.ndarray, n_boot: i
 
 
 def run(specs: list[str], matched: bool, codebook: str | None, weights: list[float],
-        schemes: list[str], features: str = "frames") -> tuple[pd.DataFrame, pd.DataFrame]:
+        schemes: list[str], features: str = "frames", prune: bool = False
+        ) -> tuple[pd.DataFrame, pd.DataFrame]:
     cb = load_codebook(codebook)
     frames = list(cb["frame_id"])
     real = load_real(specs, matched)
@@ -349,6 +410,9 @@ def run(specs: list[str], matched: bool, codebook: str | None, weights: list[flo
         real["cues"] = cues_per_text(list(real["text"]), cb)
         real["test_cues"] = cues_per_text(tests, cb)
         project["cues"] = cues_per_text(list(project["text"]), cb)
+    if prune:
+        real["prune_cues"] = cues_per_text(list(real["text"]), cb)
+        real["test_prune_cues"] = cues_per_text(tests, cb)
     y = labels_of(real, frames).astype(bool)
     scored = real["test_text"].map(lambda t: isinstance(t, str)).to_numpy()
     sets = list(dict.fromkeys(real["set"]))
@@ -392,12 +456,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--features", choices=("frames", "cues"), default="frames",
                         help="the dictionary's hits as features per frame, or per frame "
                              "and per cue (indicator)")
+    parser.add_argument("--prune", action="store_true",
+                        help="also the variant 'pruned': the dictionary without the cues "
+                             "that are mostly wrong on the training quotes")
     parser.add_argument("--out", metavar="CSV", help="write the scores here")
     parser.add_argument("--log", metavar="CSV", help="write the chosen weights/thresholds here")
     args = parser.parse_args(argv)
     weights = [float(w) for w in args.project_weights.split(",")]
     table, log = run(args.sets, args.units == "matched", args.codebook, weights,
-                     args.schemes.split(","), args.features)
+                     args.schemes.split(","), args.features, args.prune)
     pd.set_option("display.width", 160)
     print(table.round(3).to_string(index=False))
     if args.out:

@@ -121,3 +121,20 @@ def test_experiment_runs_and_is_deterministic(three_sets):
     dict_pooled = first.query("variant == 'dict' and set == 'pooled'")
     assert dict_pooled["micro"].item() == pytest.approx(1.0)
     assert set(log["weight"]) == {0.0}
+
+
+def test_pruning_drops_a_cue_that_is_wrong_on_the_training_quotes():
+    import pandas as pd
+
+    script = _script()
+    frames = ["crime_threat", "legality_authority"]
+    rows = []
+    for i in range(10):  # one quote per article; 'charges' is never coded crime here
+        rows.append((f"a{i}", ("crime_threat",), ["crime_threat:crime"]))
+        rows.append((f"a{i}", ("legality_authority",),
+                     ["crime_threat:charges", "legality_authority:court"]))
+    train = pd.DataFrame(rows, columns=["article_id", "frames", "prune_cues"])
+    dropped, (tau, _) = script.fit_prune(train, frames)
+    assert dropped == {"crime_threat:charges"} and tau > 0
+    pred = script._pruned([["crime_threat:charges", "legality_authority:court"]], dropped, frames)
+    assert pred.tolist() == [[False, True]]
