@@ -83,11 +83,15 @@ def _group_counts(units: pd.DataFrame, by: str, text: str, analyzer: Analyzer | 
     texts = units[text].fillna("").astype(str).tolist()
     analyzer = analyzer or analyze
     counters: dict[str, Counter[str]] = {}
+    seen: dict[str, list[str]] = {}  # each distinct text analysed once
     for label, doc in zip(labels, texts, strict=True):
         counter = counters.get(label)
         if counter is None:
             counter = counters[label] = Counter()
-        counter.update(analyzer(doc))
+        found = seen.get(doc)
+        if found is None:
+            found = seen[doc] = analyzer(doc)
+        counter.update(found)
     groups = sorted(counters)
     terms = sorted(set().union(*counters.values()))
     index = {t: k for k, t in enumerate(terms)}

@@ -153,3 +153,20 @@ def test_count_terms_imports_neither_sklearn_nor_scipy() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_each_distinct_text_analysed_once_and_counted_every_time() -> None:
+    calls: list[str] = []
+
+    def counting(text: str) -> list[str]:
+        calls.append(text)
+        return analyze(text)
+
+    units = pd.DataFrame({"text": ["ICE agents came.", "Our residents.", "ICE agents came."],
+                          "group": ["a", "b", "b"]})
+    counts = count_terms(units, analyzer=counting)
+    assert sorted(calls) == ["ICE agents came.", "Our residents."]
+    got = {(t, g): c for t, g, c in zip(counts["term"], counts["group"], counts["count"],
+                                         strict=True)}
+    assert got == {("agents", "a"): 1, ("came", "a"): 1, ("ice", "a"): 1, ("agents", "b"): 1,
+                   ("came", "b"): 1, ("ice", "b"): 1, ("residents", "b"): 1}
