@@ -159,9 +159,11 @@ def run_child(kind: str, **kwargs: object) -> dict:
 
 
 def whole_process(kind: str, src: Path, out: Path) -> dict:
-    """Wall clock of a whole process (start-up, imports, reading, work, writing), as a user
-    runs it: ``corpus-tools analyze``, ``corpus-tools quotes`` or spaCy's blank tokenizer
-    over the same ``raw/*.txt`` files (issue 15's ratios)."""
+    """Wall clock, CPU time (user + sys) and peak RSS of a whole process (start-up, imports,
+    reading, work, writing), as a user runs it: ``corpus-tools analyze``, ``corpus-tools
+    quotes`` or spaCy's blank tokenizer over the same ``raw/*.txt`` files (issue 15's
+    ratios). CPU time is the process's own, so it is less distorted than the wall clock
+    when other work shares the machine."""
     raw = src / "raw"
     n_bytes = sum(p.stat().st_size for p in raw.glob("*.txt"))
     cli = [PYTHON, "-m", "corpus_tools"]
@@ -176,13 +178,18 @@ def whole_process(kind: str, src: Path, out: Path) -> dict:
                 "nlp = spacy.blank('en')\n"
                 "print(sum(len(d) for d in nlp.tokenizer.pipe(texts, batch_size=256)))")
         cmd = [PYTHON, "-c", code, str(raw)]
-    t0 = time.perf_counter()
-    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                          cwd=ROOT, check=False)
-    seconds = time.perf_counter() - t0
-    if proc.returncode != 0:
-        raise RuntimeError(f"{kind} failed:\n{proc.stderr[-3000:]}")
-    return {"seconds": seconds, "n_bytes": n_bytes}
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, cwd=ROOT)
+        _, status, usage = os.wait4(proc.pid, 0)  # this child's own CPU time and peak RSS
+        seconds = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            err.seek(0)
+            raise RuntimeError(f"{kind} failed:\n{err.read()[-3000:]}")
+    return {"seconds": seconds, "n_bytes": n_bytes,
+            "cpu_seconds": usage.ru_utime + usage.ru_stime,
+            "maxrss_mb": usage.ru_maxrss / 1024}
 
 
 # ----------------------------------------------------------------------------- report
@@ -202,6 +209,53 @@ def _mbps(r: dict) -> float:
     return r["n_bytes"] / 1e6 / r["seconds"]
 
 
+def _corpus(work: Path, n: int) -> Path:
+    from corpus_tools.synth import make_synthetic_corpus
+
+    src = work / f"synth_{n}"
+    if not (src / "articles.csv").is_file():
+        shutil.rmtree(src, ignore_errors=True)
+        make_synthetic_corpus(n, seed=SEED, out_dir=src)
+    return src
+
+
+def whole_only(sizes: list[int], work: Path, repeat: int, with_quotes: bool) -> dict:
+    """Issue 15's whole-process measures per corpus size: ``corpus-tools analyze`` (and
+    ``quotes``) against spaCy's blank tokenizer, alternating, each ``repeat`` times; the
+    run with the least CPU time of each command is kept (the others are in ``runs``)."""
+    kinds = ["spacy", "analyze"] + (["quotes"] if with_quotes else [])
+    out: dict = {}
+    for n in sizes:
+        src = _corpus(work, n)
+        runs: dict[str, list[dict]] = {k: [] for k in kinds}
+        for _ in range(max(repeat, 1)):
+            for kind in kinds:
+                dest = work / f"out_{n}_cli"
+                runs[kind].append(whole_process(kind, src, dest))
+                shutil.rmtree(dest, ignore_errors=True)
+        row = {f"whole_{k}": min(v, key=lambda r: r["cpu_seconds"]) for k, v in runs.items()}
+        row["runs"] = runs
+        out[n] = row
+        ws = row["whole_spacy"]
+        print(f"\n== {n} articles, {ws['n_bytes'] / 1e6:.1f} MB (whole processes, best of "
+              f"{max(repeat, 1)} by CPU time) ==")
+        for kind in kinds:
+            r = row[f"whole_{kind}"]
+            mb = r["n_bytes"] / 1e6
+            print(f"{kind:8s} wall {r['seconds']:7.1f} s  CPU {r['cpu_seconds']:7.1f} s "
+                  f"({r['cpu_seconds'] / mb:6.2f} CPU s/MB)  peak RSS {r['maxrss_mb']:5.0f} MB"
+                  + ("" if kind == "spacy" else
+                     f"  vs spaCy blank: {ws['cpu_seconds'] / r['cpu_seconds']:.3f}x CPU, "
+                     f"{ws['seconds'] / r['seconds']:.3f}x wall"))
+    if len(sizes) >= 2:
+        first, last = out[sizes[0]]["whole_analyze"], out[sizes[-1]]["whole_analyze"]
+        per_mb = [r["cpu_seconds"] / (r["n_bytes"] / 1e6) for r in (first, last)]
+        print(f"\nanalyze CPU s per MB: {per_mb[0]:.2f} at {sizes[0]}, {per_mb[1]:.2f} at "
+              f"{sizes[-1]}: ratio {per_mb[1] / per_mb[0]:.3f} (target <= 1.2); peak RSS "
+              f"{first['maxrss_mb']:.0f} and {last['maxrss_mb']:.0f} MB (target < 500)")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -218,23 +272,34 @@ def main(argv: list[str] | None = None) -> int:
                              "spaCy blank, each in its own process)")
     parser.add_argument("--skip-long", action="store_true",
                         help="skip the same text as paragraphs vs one line, 1 and 5 MB (~2 min)")
+    parser.add_argument("--whole-only", action="store_true",
+                        help="only the whole-process runs (corpus-tools analyze and spaCy "
+                             "blank, alternating --repeat times; with --with-quotes also "
+                             "corpus-tools quotes): wall, CPU s per MB and peak RSS per size, "
+                             "and the CPU s per MB ratio of the last size to the first")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="with --whole-only: runs of each command per size (best kept)")
+    parser.add_argument("--with-quotes", action="store_true",
+                        help="with --whole-only: also time corpus-tools quotes")
     parser.add_argument("--dask", action="store_true",
                         help="also measure 2 Dask workers vs 1 (local cluster)")
     parser.add_argument("--json", default=str(ROOT / "build" / "bench" / "results.json"))
     args = parser.parse_args(argv)
-
-    from corpus_tools.synth import make_synthetic_corpus
 
     work = Path(args.workdir)
     work.mkdir(parents=True, exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     results: dict = {"machine": machine(), "sizes": {}, "commands": " ".join(sys.argv)}
     print(f"machine: {results['machine']['nproc']} cores, Python {results['machine']['python']}")
+    if args.whole_only:
+        results["sizes"] = whole_only(sizes, work, args.repeat, args.with_quotes)
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(json.dumps(results, indent=2, default=str),
+                                   encoding="utf-8")
+        print(f"\nresults saved to {args.json}")
+        return 0
     for n in sizes:
-        src = work / f"synth_{n}"
-        if not (src / "articles.csv").is_file():
-            shutil.rmtree(src, ignore_errors=True)
-            make_synthetic_corpus(n, seed=SEED, out_dir=src)
+        src = _corpus(work, n)
         row: dict = {}
         out = work / f"out_{n}"
         row["pipeline_jobs1"] = run_child("pipeline", src=str(src), out=str(out), jobs=1,
@@ -276,7 +341,9 @@ def main(argv: list[str] | None = None) -> int:
                 r = row[key]
                 print(f"{key:17s} {r['seconds']:8.1f} s  {_mbps(r):7.3f} MB/s  as a whole "
                       f"process: {_mbps(r) / _mbps(ws):.3f}x spaCy blank as a whole process "
-                      f"({ws['seconds']:.1f} s)")
+                      f"({ws['seconds']:.1f} s); CPU {r['cpu_seconds']:.1f} s: "
+                      f"{ws['cpu_seconds'] / r['cpu_seconds']:.3f}x spaCy's "
+                      f"{ws['cpu_seconds']:.1f} s; peak RSS {r['maxrss_mb']:.0f} MB")
         for key in ("pipeline_jobs2", "pipeline_dask1", "pipeline_dask2"):
             if key in row:
                 r = row[key]

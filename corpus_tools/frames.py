@@ -173,6 +173,31 @@ def _unit_ids(units: pd.DataFrame) -> pd.Series:
     return pd.Series([str(i) for i in units.index], index=units.index)
 
 
+def _text_hits(text: str, frames: list[tuple[str, list[Pattern], list[Pattern]]],
+               every_pattern: tuple[Pattern, ...], index: object,
+               roles: dict[Pattern, list[tuple[int, bool]]]
+               ) -> list[tuple[str, str, str, int, int]]:
+    """``(frame, term, indicator, start, end)`` of one text, offsets in the text, ordered by
+    offset then codebook order."""
+    words = _words(text)  # offsets in the unit (shared with the stance scorer)
+    found: dict[int, list[tuple[int, int, str]]] = {}
+    vetoed: dict[int, list[tuple[int, int]]] = {}
+    for i, j, pat in _match_patterns(words, every_pattern, index):
+        for order, is_exclude in roles[pat]:
+            if is_exclude:
+                vetoed.setdefault(order, []).append((i, j))
+            else:
+                found.setdefault(order, []).append((i, j, pat.text))
+    unit_rows = []
+    for order, (fid, _, _) in enumerate(frames):
+        if order not in found:
+            continue
+        for i, j, indicator in _select_hits(found[order], vetoed.get(order, [])):
+            a, b = words[i].start, words[j - 1].end
+            unit_rows.append((a, order, (fid, text[a:b], indicator, a, b)))
+    return [r for _, _, r in sorted(unit_rows, key=lambda r: (r[0], r[1]))]
+
+
 def tag_frames(units: pd.DataFrame, codebook: pd.DataFrame | None = None) -> pd.DataFrame:
     """Frame hits: one row per unit x frame x matched indicator, with evidence.
 
@@ -222,28 +247,19 @@ def tag_frames(units: pd.DataFrame, codebook: pd.DataFrame | None = None) -> pd.
             roles.setdefault(pat, []).append((order, True))
     every_pattern = tuple(roles)
     index = _pattern_index(every_pattern)
+    # Hits depend only on the text: each distinct text is matched once per call, and
+    # every unit with that text gets them shifted by its own start.
+    local_hits: dict[str, list[tuple[str, str, str, int, int]]] = {}
     rows = []
-    for uid, aid, start, text in zip(ids, articles, units["start"], units["text"], strict=True):
+    for uid, aid, start, text in zip(ids.tolist(), articles.tolist(), units["start"].tolist(),
+                                     units["text"].tolist(), strict=True):
         start = int(start)
         text = "" if not isinstance(text, str) else text
-        words = _words(text)  # offsets in the unit (shared with the stance scorer)
-        found: dict[int, list[tuple[int, int, str]]] = {}
-        vetoed: dict[int, list[tuple[int, int]]] = {}
-        for i, j, pat in _match_patterns(words, every_pattern, index):
-            for order, is_exclude in roles[pat]:
-                if is_exclude:
-                    vetoed.setdefault(order, []).append((i, j))
-                else:
-                    found.setdefault(order, []).append((i, j, pat.text))
-        unit_rows = []
-        for order, (fid, _, _) in enumerate(frames):
-            if order not in found:
-                continue
-            for i, j, indicator in _select_hits(found[order], vetoed.get(order, [])):
-                a, b = words[i].start, words[j - 1].end
-                unit_rows.append((a, order, (uid, aid, fid, text[a:b], indicator,
-                                             a + start, b + start)))
-        rows.extend(r for _, _, r in sorted(unit_rows, key=lambda r: (r[0], r[1])))
+        local = local_hits.get(text)
+        if local is None:
+            local = local_hits[text] = _text_hits(text, frames, every_pattern, index, roles)
+        rows.extend([(uid, aid, fid, term, indicator, a + start, b + start)
+                     for fid, term, indicator, a, b in local])
     hits = pd.DataFrame(rows, columns=HIT_COLUMNS)
     return hits.astype({"start": "int64", "end": "int64"})
 
@@ -280,8 +296,10 @@ def frame_matrix(units: pd.DataFrame, hits: pd.DataFrame,
         frames = list(load_codebook()["frame_id"])
         frames += sorted(set(hits["frame"]) - set(frames))
     ids = _unit_ids(units)
-    evoked = set(zip(hits["unit_id"].astype(str), hits["frame"], strict=True))
-    data = {f: [(u, f) in evoked for u in ids] for f in frames}
+    evoked = set(zip(hits["unit_id"].astype(str).tolist(), hits["frame"].tolist(),
+                     strict=True))
+    id_list = ids.tolist()
+    data = {f: [(u, f) in evoked for u in id_list] for f in frames}
     out = pd.DataFrame(data, index=pd.Index(ids.to_numpy(), name="unit_id"), dtype=bool)
     return out.reindex(columns=list(frames))
 

@@ -124,6 +124,18 @@ def select_hits(found: list[tuple[int, int, str]], vetoed: list[tuple[int, int]]
 
 PatternIndex = tuple[dict[str, tuple[Pattern, ...]], tuple[Pattern, ...]]
 
+#: Distinct words whose candidate patterns an index keeps (emptied when full): far more
+#: than the vocabulary of a batch chunk, so memory stays bounded on any corpus.
+MEMO_SIZE = 200_000
+
+
+class _Index(tuple):
+    """A :data:`PatternIndex` (``exact, prefix``) that also remembers, per word, the
+    patterns whose first piece fits it (``memo``: norm -> (stem, candidates)), so a word
+    seen before costs one dictionary lookup."""
+
+    memo: dict[str, tuple[str, tuple[Pattern, ...]]]
+
 
 @lru_cache(maxsize=512)
 def pattern_index(patterns: tuple[Pattern, ...]) -> PatternIndex:
@@ -136,7 +148,9 @@ def pattern_index(patterns: tuple[Pattern, ...]) -> PatternIndex:
             prefix.append(pat)
         else:
             exact.setdefault(first.value, []).append(pat)
-    return {k: tuple(v) for k, v in exact.items()}, tuple(prefix)
+    index = _Index(({k: tuple(v) for k, v in exact.items()}, tuple(prefix)))
+    index.memo = {}
+    return index
 
 
 @lru_cache(maxsize=512)
@@ -168,21 +182,35 @@ def match_patterns(words: Sequence[Word], patterns: tuple[Pattern, ...],
     >>> [(i, j, p.text) for i, j, p in match_patterns(words("the National Guard"), pats)]
     [(1, 3, 'national guard')]
     """
-    exact, prefix = index if index is not None else pattern_index(patterns)
+    if index is None:
+        index = pattern_index(patterns)
+    exact, prefix = index
+    memo = getattr(index, "memo", None)
+    if memo is None:  # an index built by hand: remember words for this call only
+        memo = {}
+    elif len(memo) > MEMO_SIZE:
+        memo.clear()
     lengths, by_prefix, heads = _prefix_lookup(prefix)
     shortest = lengths[0] if lengths else 0
     out = []
     n_words = len(words)
     for i, w in enumerate(words):
-        candidates = exact.get(w.stem, ())
         norm = w.norm
-        if heads and norm[:shortest] in heads:
-            more = [p for n in lengths if n <= len(norm)
-                    for p in by_prefix.get(norm[:n], ())]
-            if more:
-                if len(more) > 1:  # in the order of ``prefix``, as a scan of it finds them
-                    more.sort(key=prefix.index)
-                candidates = (*candidates, *more)
+        known = memo.get(norm)
+        if known is not None and known[0] == w.stem:
+            candidates = known[1]
+        else:
+            candidates = exact.get(w.stem, ())
+            if heads and norm[:shortest] in heads:
+                more = [p for n in lengths if n <= len(norm)
+                        for p in by_prefix.get(norm[:n], ())]
+                if more:
+                    if len(more) > 1:  # in the order of ``prefix``, as a scan finds them
+                        more.sort(key=prefix.index)
+                    candidates = (*candidates, *more)
+            memo[norm] = (w.stem, candidates)
+        if not candidates:
+            continue
         for pat in candidates:
             pieces = pat.pieces
             n = len(pieces)

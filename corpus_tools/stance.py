@@ -178,13 +178,18 @@ def score_quotes(quotes: pd.DataFrame, lexicon: pd.DataFrame | str | Path | None
     speech = (out["kind"].to_numpy() != "term" if "kind" in out.columns
               else np.ones(len(out), dtype=bool))
     said = [t for t, keep in zip(texts, speech, strict=True) if keep]
-    results = [(scorer.score(t) if scorer else score_stance(t)) for t in said]
+    # each distinct text scored once (a quote repeated in a batch is scored the same)
+    distinct = list(dict.fromkeys(said))
+    stance = dict(zip(distinct, [(scorer.score(t) if scorer else score_stance(t))
+                                 for t in distinct], strict=True))
+    tone = dict(zip(distinct, score_tone(distinct), strict=True))
+    results = [stance[t] for t in said]
     labels = np.full(len(out), "", dtype=object)
     scores = np.full(len(out), np.nan)
     tones = np.full(len(out), np.nan)
     labels[speech] = [r.label for r in results]
     scores[speech] = [r.score for r in results]
-    tones[speech] = score_tone(said)
+    tones[speech] = [tone[t] for t in said]
     out["stance"] = labels
     out["stance_score"] = scores
     out["tone"] = tones

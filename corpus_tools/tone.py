@@ -18,9 +18,11 @@ class _Analyzer(SentimentIntensityAnalyzer):
     """VADER with the same scores and less per-call work.
 
     ``vaderSentiment`` lower-cases the whole word list of a text again inside every
-    negation and idiom check (three of each per sentiment word), and copies the text
-    character by character looking for emoji. Here the lower-cased list is made once per
-    text and reused by both checks, and a text without an emoji character skips the copy
+    negation and idiom check (three of each per sentiment word) and in the *but* check,
+    calls its per-word rules on words outside its lexicon (which score 0 whatever their
+    neighbours), and copies the text character by character looking for emoji. Here the
+    lower-cased list is made once per text and reused by the three checks, words outside
+    the lexicon get their 0 directly, and a text without an emoji character skips the copy
     (the copy would equal the text). Everything else is VADER's own code, so
     :func:`score_tone` equals ``SentimentIntensityAnalyzer().polarity_scores`` (tested on
     every quote of the fixtures).
@@ -44,8 +46,12 @@ class _Analyzer(SentimentIntensityAnalyzer):
         sentiments: list[float] = []
         words = sentitext.words_and_emoticons
         lower = self._lowered(words)
+        lexicon = self.lexicon
         for i, item in enumerate(lower):
             if item in _vader.BOOSTER_DICT:
+                sentiments.append(0)
+                continue
+            if item not in lexicon:  # sentiment_valence would append 0 and change nothing
                 sentiments.append(0)
                 continue
             if i < len(words) - 1 and item == "kind" and lower[i + 1] == "of":
@@ -55,8 +61,22 @@ class _Analyzer(SentimentIntensityAnalyzer):
         sentiments = self._but_check(words, sentiments)
         return self.score_valence(sentiments, sentitext.text)
 
-    # The two checks below are VADER's (vaderSentiment 3.3.2, MIT licence), reading the
+    # The three checks below are VADER's (vaderSentiment 3.3.2, MIT licence), reading the
     # cached lower-cased list instead of lower-casing the text's words on every call.
+    def _but_check(self, words: list[str], sentiments: list[float]) -> list[float]:
+        low = self._lowered(words)
+        if "but" in low:
+            bi = low.index("but")
+            for sentiment in sentiments:
+                si = sentiments.index(sentiment)
+                if si < bi:
+                    sentiments.pop(si)
+                    sentiments.insert(si, sentiment * 0.5)
+                elif si > bi:
+                    sentiments.pop(si)
+                    sentiments.insert(si, sentiment * 1.5)
+        return sentiments
+
     def _negation_check(self, valence: float, words: list[str], start_i: int,
                         i: int) -> float:
         low = self._lowered(words)

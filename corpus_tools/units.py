@@ -57,9 +57,11 @@ def extract_narration(corpus: pd.DataFrame, quotes: pd.DataFrame,
         spans[aid].sort()
     starts = {aid: [a for a, _ in v] for aid, v in spans.items()}
     rows = []
-    for aid, sno, start, end, text in zip(sentences["article_id"], sentences["sentence"],
-                                          sentences["start"], sentences["end"],
-                                          sentences["text"], strict=True):
+    for aid, sno, start, end, text in zip(sentences["article_id"].tolist(),
+                                          sentences["sentence"].tolist(),
+                                          sentences["start"].tolist(),
+                                          sentences["end"].tolist(),
+                                          sentences["text"].tolist(), strict=True):
         # quotes starting before the sentence ends, walking back while they reach into it
         article_spans = spans.get(aid, [])
         k = bisect.bisect_left(starts.get(aid, []), end) - 1
@@ -71,7 +73,7 @@ def extract_narration(corpus: pd.DataFrame, quotes: pd.DataFrame,
             inside.append((a, b))
             k -= 1
         blanked = _blank_spans(text, start, inside) if inside else text
-        if any(c.isalpha() for c in blanked):
+        if any(c.isalpha() for c in blanked.lstrip()):  # (blanks are spaces: no letters)
             rows.append((aid, f"{aid}-s{sno:03d}", start, end, blanked))
     return pd.DataFrame(rows, columns=["article_id", "unit_id", "start", "end", "text"])
 

@@ -88,3 +88,25 @@ def test_indexed_matching_equals_trying_every_pattern_everywhere(corpus):
         assert found == brute(ws)
         n_hits += len(found)
     assert n_hits > 100
+
+
+def test_index_memo_is_per_word_checked_and_bounded(monkeypatch):
+    # a word seen before reuses its candidate patterns; a Word whose stem differs from the
+    # remembered one (a hand-made Word) is looked up again; the memo is emptied when full
+    import corpus_tools.matcher as matcher
+    from corpus_tools.matcher import Word, pattern_index
+
+    pats = (parse_pattern("deport"), parse_pattern("militar*"))
+    index = pattern_index(pats)
+    index.memo.clear()
+    assert [p.text for _, _, p in match_patterns(words("deported militarized"), pats, index)
+            ] == ["deport", "militar*"]
+    assert set(index.memo) == {"deported", "militarized"}
+    odd = [Word(0, 8, "deported", "other")]  # same norm, another stem: no exact match
+    assert match_patterns(odd, pats, index) == []
+    plain = (index[0], index[1])  # a hand-built index has no memo: same hits
+    assert match_patterns(words("deported militarized"), pats, plain) == \
+        match_patterns(words("deported militarized"), pats, index)
+    monkeypatch.setattr(matcher, "MEMO_SIZE", 1)
+    match_patterns(words("deportation"), pats, index)
+    assert set(index.memo) == {"deportation"}

@@ -56,6 +56,42 @@ def test_score_quotes_leaves_terms_blank():
     assert scored["tone"].isna().tolist() == [True, False]
 
 
+def test_score_quotes_scores_each_distinct_text_once(monkeypatch):
+    import corpus_tools.stance as stance_mod
+
+    texts = ["We will not comply with cruel raids.", "Arrest the criminals now.",
+             "We will not comply with cruel raids.", "sanctuary",
+             "Arrest the criminals now.", "We will not comply with cruel raids."]
+    kinds = ["direct", "direct", "direct", "term", "direct", "direct"]
+    quotes = pd.DataFrame({"text": texts, "kind": kinds})
+    stanced: list[str] = []
+    toned: list[str] = []
+    real_score, real_tone = StanceScorer.score, stance_mod.score_tone
+
+    def counting_score(self, text):
+        stanced.append(text)
+        return real_score(self, text)
+
+    def counting_tone(batch):
+        toned.extend(batch)
+        return real_tone(batch)
+
+    monkeypatch.setattr(StanceScorer, "score", counting_score)
+    monkeypatch.setattr(stance_mod, "score_tone", counting_tone)
+    scored = score_quotes(quotes, lexicon=stance_mod.load_stance_lexicon())
+    assert sorted(stanced) == sorted(toned) == sorted(set(texts) - {"sanctuary"})
+    # every row gets its own text's scores, as scoring row by row would
+    for text, kind, label, value, tone in zip(texts, kinds, scored["stance"],
+                                              scored["stance_score"], scored["tone"],
+                                              strict=True):
+        if kind == "term":
+            assert label == "" and pd.isna(value) and pd.isna(tone)
+            continue
+        alone = real_score(StanceScorer(), text)
+        assert (label, value) == (alone.label, alone.score)
+        assert tone == real_tone([text])[0]
+
+
 def test_lexicon_errors_name_the_line(tmp_path):
     path = tmp_path / "lex.csv"
     path.write_text("term,polarity,weight,note\n# comment\ncruel,-1,2,\nfear,2,1,\n",

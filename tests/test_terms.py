@@ -101,3 +101,72 @@ def test_real_corpus_totals(corpus: pd.DataFrame) -> None:
     for aid, group in sentences.groupby("article_id"):
         assert totals[aid] == sum(len(analyze(t)) for t in group["text"])
     assert counts[counts["term"] == "sanctuary city"]["count"].sum() >= 10
+
+
+def _fixture_units() -> pd.DataFrame:
+    """Units of the 62 fixture articles and the seeds: each paragraph, grouped by article."""
+    from corpus_tools.paths import PROJECT_ROOT
+
+    rows = []
+    for folder in (PROJECT_ROOT / "tests" / "fixtures" / "articles", PROJECT_ROOT / "data" / "raw"):
+        for path in sorted(folder.glob("*.txt")):
+            for k, para in enumerate(path.read_text(encoding="utf-8").split("\n\n")):
+                rows.append((path.stem, f"{path.stem}-{k % 3}", para))
+    return pd.DataFrame(rows, columns=["article_id", "part", "text"])
+
+
+def test_matrix_equals_countvectorizer_summed_per_group() -> None:
+    """The Counter-built matrix is exactly scikit-learn's CountVectorizer(analyzer=analyze)
+    matrix summed per group, with the same (sorted) vocabulary, on real texts."""
+    import numpy as np
+    from scipy import sparse
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    units = _fixture_units()
+    assert len(units) > 1000
+    for by in ("article_id", "part"):
+        groups, terms, matrix = group_term_matrix(units, by=by)
+        vectorizer = CountVectorizer(analyzer=analyze, dtype=np.int64)
+        doc_term = vectorizer.fit_transform(units["text"].tolist())
+        index = {g: i for i, g in enumerate(groups)}
+        rows = np.array([index[g] for g in units[by]])
+        indicator = sparse.csr_matrix((np.ones(len(rows), dtype=np.int64),
+                                       (rows, np.arange(len(rows)))),
+                                      shape=(len(groups), len(rows)))
+        expected = indicator @ doc_term
+        assert groups == sorted(set(units[by]))
+        assert terms == vectorizer.get_feature_names_out().tolist()
+        assert matrix.dtype == np.int64 and matrix.shape == expected.shape
+        assert (matrix != expected).nnz == 0
+        assert matrix.has_canonical_format
+
+
+def test_count_terms_imports_neither_sklearn_nor_scipy() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, pandas as pd\n"
+            "from corpus_tools.terms import count_terms\n"
+            "t = count_terms(pd.DataFrame({'text': ['ICE agents'], 'group': ['a']}))\n"
+            "assert t['term'].tolist() == ['agents', 'ice'], t\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'sklearn', 'scipy'}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_each_distinct_text_analysed_once_and_counted_every_time() -> None:
+    calls: list[str] = []
+
+    def counting(text: str) -> list[str]:
+        calls.append(text)
+        return analyze(text)
+
+    units = pd.DataFrame({"text": ["ICE agents came.", "Our residents.", "ICE agents came."],
+                          "group": ["a", "b", "b"]})
+    counts = count_terms(units, analyzer=counting)
+    assert sorted(calls) == ["ICE agents came.", "Our residents."]
+    got = {(t, g): c for t, g, c in zip(counts["term"], counts["group"], counts["count"],
+                                         strict=True)}
+    assert got == {("agents", "a"): 1, ("came", "a"): 1, ("ice", "a"): 1, ("agents", "b"): 1,
+                   ("came", "b"): 1, ("ice", "b"): 1, ("residents", "b"): 1}
