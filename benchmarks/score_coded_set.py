@@ -30,7 +30,6 @@ from corpus_tools.coded_sets import (
     matched_pairs,
     score_quotes_against,
     score_stance_labels,
-    split_of,
 )
 from corpus_tools.frames import load_codebook
 from corpus_tools.quote_eval import match_quotes
@@ -48,11 +47,7 @@ def _frame_table(truth: pd.Series, texts: pd.Series) -> pd.DataFrame:
 def score_folder(folder: str, split: str | None = None,
                  rank: bool = True) -> dict[str, pd.DataFrame]:
     """Every score of the package's measures on one coded folder (see the module doc)."""
-    corpus, gold, ignore = load_coded_set(folder)
-    if split:
-        keep = corpus["article_id"].map(split_of) == split
-        corpus = corpus[keep].reset_index(drop=True)
-        gold = gold[gold["article_id"].isin(corpus["article_id"])].reset_index(drop=True)
+    corpus, gold, ignore = load_coded_set(folder, split=split)
     pred = extract_quotes(corpus, rank=rank)
     quotes = pd.DataFrame([score_quotes_against(pred, gold, ignore)])
     # The measures alone, on the gold spans (extraction errors cannot touch them).

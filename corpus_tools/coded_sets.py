@@ -58,13 +58,17 @@ def split_of(article_id: str) -> str:
     return "tune" if digits and int(digits) % 2 == 1 else "heldout"
 
 
-def load_coded_set(folder: str | Path) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def load_coded_set(folder: str | Path, split: str | None = None
+                   ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Read a coded set: ``(corpus, gold, ignore)``.
 
     Parameters
     ----------
     folder : str or Path
         A folder with ``text/`` and ``gold.json`` (relative to the current directory).
+    split : {"tune", "heldout"}, optional
+        Read only the files of this half (:func:`split_of`); the other half's texts are never
+        opened. Default: every file.
 
     Returns
     -------
@@ -98,8 +102,12 @@ def load_coded_set(folder: str | Path) -> tuple[pd.DataFrame, pd.DataFrame, pd.D
         sources = pd.read_csv(folder / "sources.csv", dtype=str, keep_default_na=False)
         if {"file", "outlet"} <= set(sources.columns):
             outlets = dict(zip(sources["file"], sources["outlet"], strict=True))
+    if split not in (None, "tune", "heldout"):
+        raise CodedSetError(f"{folder}: split {split!r} is not 'tune' or 'heldout'")
     records, rows, ignore, problems = [], [], [], []
     for path in sorted(text_dir.glob("*.txt")):
+        if split and split_of(path.stem) != split:
+            continue
         text = path.read_text(encoding="utf-8")
         records.append({"article_id": path.stem, "text": text, "file": path.name,
                         "outlet": outlets.get(path.name, "")})
@@ -115,7 +123,8 @@ def load_coded_set(folder: str | Path) -> tuple[pd.DataFrame, pd.DataFrame, pd.D
                          speakers[0] if speakers else "", speakers, q.get("group", ""),
                          q.get("stance", ""), tuple(q.get("frames") or ())))
         ignore += [(path.stem, int(s["start"]), int(s["end"])) for s in entry.get("ignore", [])]
-    missing = sorted(set(coded) - {r["file"] for r in records})
+    missing = sorted(name for name in set(coded) - {r["file"] for r in records}
+                     if not split or split_of(Path(name).stem) == split)
     problems += [f"gold.json codes {name}, which is not in text/" for name in missing]
     if problems:
         raise CodedSetError("; ".join(problems))

@@ -68,6 +68,18 @@ def test_load_coded_set_reads_text_gold_and_outlet(coded: Path) -> None:
     assert ignore.empty
 
 
+def test_split_reads_only_that_halfs_files(coded: Path) -> None:
+    # The held-out file is made unreadable: reading the tuning half must never open it.
+    (coded / "text" / "d02_b.txt").write_bytes(b"\xff\xfe not utf-8")
+    corpus, gold, _ = load_coded_set(coded, split="tune")
+    assert corpus["article_id"].tolist() == ["d01_a"]
+    assert gold["article_id"].tolist() == ["d01_a", "d01_a"]
+    with pytest.raises(UnicodeDecodeError):
+        load_coded_set(coded)
+    with pytest.raises(CodedSetError, match="split 'odd'"):
+        load_coded_set(coded, split="odd")
+
+
 def test_out_of_range_span_is_named(coded: Path) -> None:
     gold = json.loads((coded / "gold.json").read_text(encoding="utf-8"))
     gold["articles"]["d02_b.txt"]["quotes"] = [{"start": 5, "end": 9999, "speaker": [],
