@@ -49,3 +49,21 @@ assert len(ours) == 3, ours
 assert [PorterStemmer().stem(w) for w in words] == our_stems
 """
     assert _loaded_after(code) == ["nltk", "scipy", "sklearn"]
+
+
+def test_analyze_command_path_loads_no_heavy_library():
+    # everything `corpus-tools analyze` imports: units, frames, terms, the batch runner;
+    # matplotlib is for figures only (style.apply_style imports it when a plot is drawn)
+    code = ("import corpus_tools.cli_analyze, corpus_tools.batch, corpus_tools.units, "
+            "corpus_tools.frames, corpus_tools.terms, corpus_tools.voices")
+    assert _loaded_after(code) == []
+
+
+def test_style_still_applies_its_colour_cycle():
+    code = """
+import matplotlib as mpl
+from corpus_tools.style import SEQUENCE_COLORS, apply_style
+apply_style()
+assert [c["color"] for c in mpl.rcParams["axes.prop_cycle"]] == list(SEQUENCE_COLORS)
+"""
+    assert "matplotlib" in _loaded_after(code)
