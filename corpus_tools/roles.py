@@ -24,7 +24,12 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from corpus_tools.actors import group_from_organization, infer_group_from_role
+from corpus_tools.actors import (
+    _STATE_NAMES,
+    TITLE_WORDS,
+    group_from_organization,
+    infer_group_from_role,
+)
 
 #: Words that are part of a role before a name (titles, places, organisations): capitalised
 #: words and abbreviations, a few lower-case joiners.
@@ -198,6 +203,112 @@ def _group_of_org_in(role: str) -> str | None:
         if group:
             return group
     return None
+
+
+#: Speakers an article names only collectively: ``the state`` (its government, in a filing or
+#: a statement), ``Ohio officials``, ``the high court``.
+_THE_STATE = re.compile(r"^(?:the[ \t]+)?state(?:[ \t]+government)?$", re.I)
+_STATE_OFFICIALS = re.compile(rf"^(?:the[ \t]+)?(?:{_STATE_NAMES}|[Ss]tate)[ \t]+(?:officials|"
+                              r"authorities|lawmakers|leaders|prosecutors|attorneys|lawyers)$")
+_THE_COURT = re.compile(r"^(?:the[ \t]+)?(?:high|supreme|appeals|appellate|district|federal|"
+                        r"lower)?[ \t]*court$", re.I)
+_STATE_NAME = re.compile(rf"\b{_STATE_NAMES}\b")
+#: A court's name: capitalised words ending in ``Court`` (``the Supreme Judicial Court``).
+_COURT_NAME = re.compile(r"\b((?:[A-Z][\w.\u2019'-]*[ \t]+){1,5})Court\b")
+
+
+def collective_speaker(raw: str, speaker: str, pos: int) -> tuple[str, str | None]:
+    """The speaker and group of a speaker the article names collectively, or
+    ``(speaker, None)``.
+
+    ``the state`` speaks for the state named last before ``pos`` (its name when the article
+    gives one) and is a local official, as are ``Ohio officials`` and ``state lawmakers``
+    (state government: see the coding guideline); ``the high court`` is the court named last
+    before ``pos`` and, like every court, ``other``. The scans are linear in ``raw[:pos]``.
+
+    Parameters
+    ----------
+    raw : str
+        The article.
+    speaker : str
+        The speaker as the extractor found it.
+    pos : int
+        Where the speaker is mentioned: only names before it count.
+
+    Returns
+    -------
+    (str, str or None)
+        The speaker (named if the article names it) and its group, or None.
+
+    Examples
+    --------
+    >>> text = "Vermont sued on Monday. In its brief, the state said the rule was void."
+    >>> collective_speaker(text, "the state", text.index("the state"))
+    ('Vermont', 'local_officials')
+    >>> collective_speaker(text, "Vermont officials", 0)
+    ('Vermont officials', 'local_officials')
+    >>> text = "The Tri-County Appeals Court ruled. The high court said no."
+    >>> collective_speaker(text, "the high court", 40)
+    ('Tri-County Appeals Court', 'other')
+    >>> collective_speaker(text, "the neighbours", 40)
+    ('the neighbours', None)
+    """
+    speaker = " ".join(speaker.split())
+    if _THE_STATE.match(speaker):
+        names = _STATE_NAME.findall(raw, 0, pos)
+        return (names[-1] if names else speaker), "local_officials"
+    if _STATE_OFFICIALS.match(speaker):
+        return speaker, "local_officials"
+    if _THE_COURT.match(speaker):
+        courts = [m.group(0) for m in _COURT_NAME.finditer(raw, 0, pos)]
+        name = re.sub(r"^(?:The|the)[ \t]+", "", courts[-1]) if courts else speaker
+        return name, "other"
+    return speaker, None
+
+
+#: Words of a title before a name besides :data:`corpus_tools.actors.TITLE_WORDS`
+#: (``U.S. District Judge``, ``Senate President Pro Tem``).
+_TITLE_EXTRA = frozenset("u.s. us federal district circuit magistrate state county city senate "
+                         "house pro tem".split())
+#: Lower-case particles of a surname (``de León``).
+_PARTICLES = frozenset("de del la van von der da di du le bin al".split())
+
+
+def split_title(speaker: str) -> tuple[str, str]:
+    """A speaker string cut into the title before the name and the name.
+
+    Parameters
+    ----------
+    speaker : str
+        A speaker as an attribution gives it (``U.S. District Judge Ana Ruiz``).
+
+    Returns
+    -------
+    (str, str)
+        The title (empty if none) and the name; ``("", speaker)`` when the words after
+        the title are not a name.
+
+    Examples
+    --------
+    >>> split_title("U.S. District Judge Ana B. Ruiz")
+    ('U.S. District Judge', 'Ana B. Ruiz')
+    >>> split_title("Sen. de Vries")
+    ('Sen.', 'de Vries')
+    >>> split_title("Chief Deputy")
+    ('', 'Chief Deputy')
+    >>> split_title("Lena Ostrowski")
+    ('', 'Lena Ostrowski')
+    """
+    words = speaker.split()
+    cut = 0
+    while cut < len(words) - 1 and (words[cut].lower() in TITLE_WORDS or
+                                    words[cut].lower() in _TITLE_EXTRA):
+        cut += 1
+    name = words[cut:]
+    if not cut or not name or not all(w[:1].isupper() or w in _PARTICLES for w in name) or \
+            not name[-1][:1].isupper() or name[-1].lower() in TITLE_WORDS:
+        return "", speaker
+    return " ".join(words[:cut]), " ".join(name)
 
 
 def resolve_unknown_groups(raw: str, quotes: pd.DataFrame) -> pd.DataFrame:

@@ -6,7 +6,13 @@ import pandas as pd
 import pytest
 
 from corpus_tools.quotes import extract_quotes_from_text
-from corpus_tools.roles import find_roles, group_from_article, resolve_unknown_groups
+from corpus_tools.roles import (
+    collective_speaker,
+    find_roles,
+    group_from_article,
+    resolve_unknown_groups,
+    split_title,
+)
 
 
 @pytest.mark.parametrize(("text", "name", "group"), [
@@ -85,3 +91,42 @@ def test_a_shared_surname_is_the_article_s_person_not_the_registry_s() -> None:
     # The registry's own people are still found by surname alone.
     q = extract_quotes_from_text("T\n\n\u201cWe will protect our residents,\u201d Wu said.\n")
     assert (q.at[0, "speaker"], q.at[0, "group"]) == ("Michelle Wu", "local_officials")
+
+
+def test_the_state_speaks_for_the_state_named_before() -> None:
+    text = ("Title\n\nVermont asked a judge on Friday to halt the transfers.\n\n"
+            "In its motion, the state said the plan would \u201cput every county jail at "
+            "risk of lawsuits.\u201d\n")
+    row = extract_quotes_from_text(text).iloc[0]
+    assert (row["speaker"], row["group"]) == ("Vermont", "local_officials")
+
+
+@pytest.mark.parametrize(("speaker", "expected"), [
+    ("the state", ("Oregon", "local_officials")),
+    ("Ohio officials", ("Ohio officials", "local_officials")),
+    ("state lawmakers", ("state lawmakers", "local_officials")),
+    ("the high court", ("Harbor Appeals Court", "other")),
+    ("the court", ("Harbor Appeals Court", "other")),
+    ("the neighbours", ("the neighbours", None)),
+    ("the statement", ("the statement", None)),
+])
+def test_collective_speakers(speaker: str, expected: tuple[str, str | None]) -> None:
+    text = "Oregon appealed. The Harbor Appeals Court ruled against it. Then X spoke."
+    assert collective_speaker(text, speaker, len(text) - 8) == expected
+
+
+def test_the_state_without_a_state_named_keeps_its_words() -> None:
+    assert collective_speaker("No place is named here.", "the state", 20) == \
+        ("the state", "local_officials")
+
+
+@pytest.mark.parametrize(("speaker", "expected"), [
+    ("U.S. District Judge Ana B. Ruiz", ("U.S. District Judge", "Ana B. Ruiz")),
+    ("Chief Deputy Tom Vale", ("Chief Deputy", "Tom Vale")),
+    ("Sen. de Vries", ("Sen.", "de Vries")),
+    ("U.S. Attorney", ("", "U.S. Attorney")),
+    ("Mayor", ("", "Mayor")),
+    ("Lena Ostrowski", ("", "Lena Ostrowski")),
+])
+def test_split_title(speaker: str, expected: tuple[str, str]) -> None:
+    assert split_title(speaker) == expected

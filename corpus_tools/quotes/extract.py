@@ -40,7 +40,7 @@ from corpus_tools.quotes.spans import (
     _trim,
 )
 from corpus_tools.quotes.state import _Context, _copy_speaker, _latest, _Quote
-from corpus_tools.roles import group_from_article
+from corpus_tools.roles import collective_speaker, group_from_article, split_title
 
 QUOTE_COLUMNS = ["article_id", "quote_id", "start", "end", "text", "kind", "speaker_mention",
                  "mention_start", "mention_end", "speaker", "actor_id", "group", "group_source",
@@ -174,8 +174,22 @@ def _groups_from_article(raw: str, quotes: list[_Quote]) -> None:
     (:mod:`corpus_tools.roles`)."""
     found: dict[str, str | None] = {}
     for q in quotes:
-        if q.kind == "term" or q.group != "unknown" or not q.speaker[:1].isupper():
+        if q.kind == "term" or q.group != "unknown" or not q.speaker:
             continue
+        speaker, group = collective_speaker(raw, q.speaker, q.mention_start if
+                                            q.mention_start >= 0 else q.start)
+        if group:  # “the state said”: the state named before, a local official
+            q.speaker, q.group, q.group_source = speaker, group, "article_role"
+            continue
+        if not q.speaker[:1].isupper():
+            continue
+        title, name = split_title(q.speaker)
+        if title:  # “U.S. District Judge Ana Ruiz”: the name speaks, the title groups
+            q.speaker = name
+            group = infer_group_from_role(title)
+            if group:
+                q.group, q.group_source = group, "role_cue"
+                continue
         if q.speaker not in found:
             found[q.speaker] = group_from_article(raw, q.speaker)[0]
         if found[q.speaker]:
