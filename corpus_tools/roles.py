@@ -35,7 +35,7 @@ from corpus_tools.actors import (
 #: words and abbreviations, a few lower-case joiners.
 _TITLE_WORD = (r"(?:[A-Z][\w.\u2019'&-]*|of|the|for|and|de|del|state|county|city|acting|deputy|"
                r"executive|director|president|founder|co-founder|organizer|coordinator|"
-               r"chair(?:man|woman)?|manager)")
+               r"chair(?:man|woman)?|manager|native|resident|immigrant|ally|activist)")
 _TITLE_BEFORE = re.compile(rf"((?:{_TITLE_WORD}[ \t]+){{1,7}})$")
 #: ``, a spokesman for X,`` / ``, who's the ICE field office director in Boston,``
 _APPOSITIVE_AFTER = re.compile(r"^,[ \t]+(?:who(?:[\u2019']s|[ \t]+is|[ \t]+was|[ \t]+"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from corpus_tools.actors import infer_group_from_role
 from corpus_tools.quotes import extract_quotes_from_text
 from corpus_tools.roles import (
     collective_speaker,
@@ -130,3 +131,36 @@ def test_the_state_without_a_state_named_keeps_its_words() -> None:
 ])
 def test_split_title(speaker: str, expected: tuple[str, str]) -> None:
     assert split_title(speaker) == expected
+
+
+@pytest.mark.parametrize(("text", "name", "group"), [
+    # Clergy by title speak for a faith organisation.
+    ("Sister Ann Dolan opened the parish hall to the families.", "Ann Dolan", "advocates"),
+    ("Father Tomas Beck said mass for the detained men.", "Tomas Beck", "advocates"),
+    # A supreme court justice is a judge, not the Justice Department.
+    ("Justice Clara Voss wrote for the minority.", "Clara Voss", "other"),
+    # Residents and natives hold no office.
+    ("Harbor City native Joel Brandt watched the buses leave.", "Joel Brandt", "other"),
+    # A candidate does not yet hold the office.
+    ("Nina Hale, a candidate for Harbor School Committee, was detained too.", "Nina Hale",
+     "other"),
+    # An ally of immigrants sides with their advocates.
+    ("Deputies escorted out immigrant ally Rosa Pike.", "Rosa Pike", "advocates"),
+    # A party label alone is no office.
+    ("Republican Dana Voigt spoke for the program.", "Dana Voigt", "other"),
+])
+def test_roles_from_titles_and_descriptions(text: str, name: str, group: str) -> None:
+    assert group_from_article(text, name)[0] == group
+
+
+def test_what_a_speaker_protests_is_not_their_role() -> None:
+    text = ("Title\n\n\u201cWe never asked for this,\u201d said Lou Brenner, there protesting "
+            "ICE outside the hall.\n")
+    row = extract_quotes_from_text(text).iloc[0]
+    assert (row["speaker"], row["group"]) == ("Lou Brenner", "other")
+
+
+def test_an_incumbent_running_again_keeps_the_office() -> None:
+    assert infer_group_from_role("Mayor Ann Lee, a candidate for re-election") == \
+        "local_officials"
+    assert infer_group_from_role("a mayoral candidate") == "other"
