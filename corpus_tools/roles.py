@@ -27,6 +27,8 @@ import pandas as pd
 from corpus_tools.actors import (
     _STATE_NAMES,
     TITLE_WORDS,
+    ActorRegistry,
+    as_registry,
     group_from_organization,
     infer_group_from_role,
 )
@@ -169,8 +171,26 @@ def _trim_org(org: str) -> str:
     return " ".join(words)
 
 
-def group_from_article(raw: str, name: str, _depth: int = 0) -> tuple[str | None, str]:
+def group_from_article(raw: str, name: str, _depth: int = 0,
+                       registry: ActorRegistry | None = None) -> tuple[str | None, str]:
     """The group implied by the first role the article gives ``name``, and that role.
+
+    A role that names an organisation of the registry (``president of ORG``) gives that
+    organisation's group.
+
+    Parameters
+    ----------
+    raw : str
+        The article.
+    name : str
+        The speaker's name as the article gives it.
+    registry : ActorRegistry, optional
+        Defaults to the shipped registry.
+
+    Returns
+    -------
+    (str or None, str)
+        The group and the role phrase it comes from; ``(None, "")`` if no role gives one.
 
     Examples
     --------
@@ -179,9 +199,13 @@ def group_from_article(raw: str, name: str, _depth: int = 0) -> tuple[str | None
     ('administration', 'the ICE field office director')
     >>> group_from_article("Ana Diaz went home.", "Ana Diaz")
     (None, '')
+    >>> group_from_article("TRAC director Ana Diaz went home.", "Ana Diaz")
+    ('other', 'TRAC director')
     """
+    registry = as_registry(registry)
     for role in find_roles(raw, name):
-        group = infer_group_from_role(role) or _group_of_org_in(role)
+        group = infer_group_from_role(role) or _group_of_org_in(role) or \
+            _group_of_registered_org(role, registry)
         if group:
             return group, role
     if _ORG_SPEAKER.match(name.strip()):
@@ -190,10 +214,17 @@ def group_from_article(raw: str, name: str, _depth: int = 0) -> tuple[str | None
             return group, name
     if not _depth:  # “Ana Soto of ORG”: the role the article gives ORG
         for org in _organisations_named_with(raw, name) + _organisations_in_roles(raw, name):
-            group = group_from_article(raw, org, 1)[0]
+            group = group_from_article(raw, org, 1, registry)[0]
             if group:
                 return group, org
     return None, ""
+
+
+def _group_of_registered_org(role: str, registry: ActorRegistry) -> str | None:
+    """The group of an organisation of the registry a role phrase names (``OFIR
+    President``); people named in a role (``Trump's adviser``) do not count."""
+    found = registry.find(role)
+    return found[0].group if found is not None and found[0].kind == "organization" else None
 
 
 def _group_of_org_in(role: str) -> str | None:

@@ -135,7 +135,7 @@ def _quote_columns(text: str, article_id: str, registry: ActorRegistry,
         result = _extract(text, registry, exclude, headline)
         if rank:
             _rank_hook(text, result, registry, exclude, headline)
-    _groups_from_article(text, result)
+    _groups_from_article(text, result, registry)
     return _columns(text, article_id, result)
 
 
@@ -169,7 +169,7 @@ def _rank_hook(raw: str, quotes: list[_Quote], registry: ActorRegistry,
                 q.group, q.group_source = group, "role_cue"
 
 
-def _groups_from_article(raw: str, quotes: list[_Quote]) -> None:
+def _groups_from_article(raw: str, quotes: list[_Quote], registry: ActorRegistry) -> None:
     """Named speakers still ``unknown`` take a role the article states elsewhere
     (:mod:`corpus_tools.roles`)."""
     found: dict[str, str | None] = {}
@@ -191,7 +191,7 @@ def _groups_from_article(raw: str, quotes: list[_Quote]) -> None:
                 q.group, q.group_source = group, "role_cue"
                 continue
         if q.speaker not in found:
-            found[q.speaker] = group_from_article(raw, q.speaker)[0]
+            found[q.speaker] = group_from_article(raw, q.speaker, registry=registry)[0]
         if found[q.speaker]:
             q.group, q.group_source = found[q.speaker], "article_role"
 
