@@ -73,8 +73,10 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                    r"California|[A-Z][a-z]+) attorney general\b", re.I)),
     ("administration", re.compile(r"\bU\.?S\.? Attorney General\b|\bAttorney General of the "
                                   r"United States\b", re.I)),
-    # Clergy by title (``Sister Ann Dolan``, ``the Rev. Ed Park``): faith organisations.
-    ("advocates", re.compile(r"(?:^|\b)(?:Sister|Father|Rev\.|Reverend|Pastor|Rabbi|Imam|"
+    # Catholic clergy and religious by title (``Sister Ann Dolan``, ``Father Ed Park``) speak
+    # for faith organisations (the guideline's advocates). Not ``Rev.``/``Pastor``: the
+    # project's fixtures code a congregation's own pastor by what they say (unknown).
+    ("advocates", re.compile(r"(?:^|\b)(?:Sister|Father|"
                              r"Bishop|Archbishop|Cardinal|Msgr\.|Monsignor)(?=[ \t]+[A-Z]|$)")),
     ("advocates", re.compile(r"\b(?:immigrant|migrant|refugee)s?[\u2019']? all(?:y|ies)\b",
                              re.I)),
