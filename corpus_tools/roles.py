@@ -297,6 +297,82 @@ def collective_speaker(raw: str, speaker: str, pos: int) -> tuple[str, str | Non
     return speaker, None
 
 
+#: A lawsuit or complaint quoted as the speaker (``the lawsuit reads``, ``the suit alleges``).
+_LAWSUIT_SPEAKER = re.compile(r"^(?:the|a|an|their|its)[ \t]+(?:[\w-]+[ \t]+)?(?:lawsuit|suit|"
+                              r"complaint|petition)$", re.I)
+#: Who sued, at a sentence's start: ``The agency sued the city``, ``Two groups, X and Y, have
+#: filed a lawsuit``. Bounded (at most 150 characters of subject), so linear in the text.
+_SUED = re.compile(r"(?P<who>[A-Z][^.;:!?\n\u201c\u201d\"]{0,150}?)[ \t]+(?:has[ \t]+|have"
+                   r"[ \t]+|had[ \t]+)?(?:sued|filed[ \t]+(?:a[ \t]+|the[ \t]+|their[ \t]+|"
+                   r"its[ \t]+)?(?:law)?suit|brought[ \t]+(?:a[ \t]+)?(?:law)?suit)\b")
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?][ \t])|(?<=[.!?][\u201d\"][ \t]))(?=[A-Z])", re.M)
+_CLAUSE_OPENER = re.compile(r"^(?:In|On|At|Last|After|Before|Earlier|Later|This|That|When|"
+                            r"Since|On\s+\w+day)\b")
+
+
+def plaintiff(raw: str, pos: int) -> str | None:
+    """Who filed the lawsuit an article quotes at ``pos``: the subject of the last sentence
+    before it that says someone sued, or None.
+
+    Parameters
+    ----------
+    raw : str
+        The article.
+    pos : int
+        Where the lawsuit is quoted.
+
+    Returns
+    -------
+    str or None
+        The plaintiff's name (the first named in an appositive list), without a leading
+        *the*.
+
+    Examples
+    --------
+    >>> plaintiff("Yet the Harbor Port Authority sued the county. The suit says it erred.", 60)
+    'Harbor Port Authority'
+    >>> plaintiff("The agency sued the county. The suit says it erred.", 40) is None
+    True
+    >>> plaintiff("Two groups, Harbor Watch and the Tern Society, have sued. It says.", 60)
+    'Harbor Watch'
+    >>> plaintiff("Nobody went to court.", 20) is None
+    True
+    """
+    found = None
+    for start in _SENTENCE_START.finditer(raw, max(0, pos - 3000), pos):
+        m = _SUED.match(raw, start.start(), pos)
+        if m:
+            found = m.group("who")
+    if found is None:
+        return None
+    parts = [p.strip() for p in found.split(",") if p.strip()]
+    for part in parts:
+        words = part.split()
+        if _CLAUSE_OPENER.match(part) and len(parts) > 1:
+            continue  # “In March, the ACLU sued”
+        if any(w[:1].isupper() for w in words[1:]) or words[0].isupper():
+            name = re.split(r"[ \t]+and[ \t]+", part)[0]
+            return re.sub(r"^(?:(?:Yet|But|And|So|Now|Then)[ \t]+)?(?:[Tt]he[ \t]+)?", "", name)
+    return None
+
+
+def lawsuit_speaker(raw: str, speaker: str, pos: int) -> str | None:
+    """The plaintiff (:func:`plaintiff`) when ``speaker`` is a lawsuit or complaint (``the
+    lawsuit``, ``the suit``), else None.
+
+    Examples
+    --------
+    >>> text = "Harbor Watch sued the port. The lawsuit says the port lied."
+    >>> lawsuit_speaker(text, "The lawsuit", text.index("The lawsuit"))
+    'Harbor Watch'
+    >>> lawsuit_speaker(text, "Harbor Watch", 0) is None
+    True
+    """
+    if not _LAWSUIT_SPEAKER.match(" ".join(speaker.split())):
+        return None
+    return plaintiff(raw, pos)
+
+
 #: Words of a title before a name besides :data:`corpus_tools.actors.TITLE_WORDS`
 #: (``U.S. District Judge``, ``Senate President Pro Tem``).
 _TITLE_EXTRA = frozenset("u.s. us federal district circuit magistrate state county city senate "

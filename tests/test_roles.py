@@ -11,6 +11,7 @@ from corpus_tools.roles import (
     collective_speaker,
     find_roles,
     group_from_article,
+    plaintiff,
     resolve_unknown_groups,
     split_title,
 )
@@ -164,3 +165,24 @@ def test_an_incumbent_running_again_keeps_the_office() -> None:
     assert infer_group_from_role("Mayor Ann Lee, a candidate for re-election") == \
         "local_officials"
     assert infer_group_from_role("a mayoral candidate") == "other"
+
+
+def test_a_quoted_lawsuit_speaks_for_who_sued() -> None:
+    text = ("Title\n\nThe Harbor Tenants Union sued the county on Monday over the jail "
+            "contract.\n\n\u201cThe county never weighed the cost to families,\u201d the "
+            "lawsuit reads.\n")
+    row = extract_quotes_from_text(text).iloc[0]
+    assert row["speaker"] == "Harbor Tenants Union"
+    assert row["group"] == "advocates"  # a union, as the role cues code unions
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Two groups, Harbor Watch and the Tern Society, have filed a lawsuit. It says.",
+     "Harbor Watch"),
+    ("In March, the Coastal Fishers Alliance sued the state. It says.",
+     "Coastal Fishers Alliance"),
+    ("The agency sued the county. It says.", None),  # no name: nobody to name
+    ("Nobody went to court. It says.", None),
+])
+def test_plaintiff(text: str, expected: str | None) -> None:
+    assert plaintiff(text, len(text) - 3) == expected
