@@ -73,3 +73,19 @@ def test_a_named_spokesperson_issuing_a_statement_speaks() -> None:
             "make arrests at courthouses to enforce the law.\n\n\u201cThese arrests are "
             "targeted.\u201d\n")
     assert [row[1:] for row in _speakers(text)] == [("Rita Olmos", "administration")] * 2
+
+
+def test_a_capitalised_name_word_is_no_reporting_verb() -> None:
+    # "States" in "the United States" is part of a name, not the verb "states".
+    text = ("Title\n\nAs a reason, United States Trade Envoy Ana Ruiz claimed that the "
+            "mills buy \u201cnot just steel but whole towns,\u201d in a radio interview.\n")
+    row = extract_quotes_from_text(text, rank=False).iloc[0]
+    assert (row["speaker"], row["cue"]) == ("Ana Ruiz", "claimed")
+
+
+def test_which_x_calls_introduces_the_next_quote_not_the_last() -> None:
+    text = ("Title\n\nAna Ruiz claimed that students come \u201cnot just to study but to take "
+            "over buildings and cause chaos,\u201d referring to campus protests, which the "
+            "Harbor Council calls \u201criots.\u201d\n")
+    q = extract_quotes_from_text(text)
+    assert q["speaker"].tolist() == ["Ana Ruiz", "Harbor Council"]
