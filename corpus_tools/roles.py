@@ -373,6 +373,53 @@ def lawsuit_speaker(raw: str, speaker: str, pos: int) -> str | None:
     return plaintiff(raw, pos)
 
 
+#: A first name and a surname (``Dana Ortiz``), for :func:`misspelt_surname`.
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?=([A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?)\b)")
+
+
+def _edit_distance(a: str, b: str, bound: int) -> int:
+    """Levenshtein distance of two short words, or ``bound + 1`` once it exceeds
+    ``bound``."""
+    if abs(len(a) - len(b)) > bound:
+        return bound + 1
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+        if min(row) > bound:
+            return bound + 1
+    return row[-1]
+
+
+def misspelt_surname(raw: str, surname: str) -> str | None:
+    """The full name an article gives a person whose surname it later misspells (``Dana
+    Ortiz`` for ``Ortis``): the one full name whose surname shares the first three letters
+    and is at most two edits away. None if there is no such name or more than one.
+
+    Examples
+    --------
+    >>> misspelt_surname("County Manager Dana Whitcombe spoke. Later Whitcomb said no.",
+    ...                  "Whitcomb")
+    'Dana Whitcombe'
+    >>> misspelt_surname("Dana Whitcombe and Lee Whitcomber spoke.", "Whitcomb") is None
+    True
+    """
+    if len(surname) < 5 or not surname[:1].isupper():
+        return None
+    found = set()
+    for m in _FULL_NAME.finditer(raw):
+        last = m.group(2)
+        if last != surname and last[:3] == surname[:3] and \
+                _edit_distance(last, surname, 2) <= 2:
+            found.add((m.group(1), last))
+    names = {last for _, last in found}
+    if len(names) != 1:
+        return None
+    first = sorted(f for f, _ in found)[0]
+    return f"{first} {names.pop()}"
+
+
 #: Words of a title before a name besides :data:`corpus_tools.actors.TITLE_WORDS`
 #: (``U.S. District Judge``, ``Senate President Pro Tem``).
 _TITLE_EXTRA = frozenset("u.s. us federal district circuit magistrate state county city senate "

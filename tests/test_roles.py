@@ -11,6 +11,7 @@ from corpus_tools.roles import (
     collective_speaker,
     find_roles,
     group_from_article,
+    misspelt_surname,
     plaintiff,
     resolve_unknown_groups,
     split_title,
@@ -186,3 +187,20 @@ def test_a_quoted_lawsuit_speaks_for_who_sued() -> None:
 ])
 def test_plaintiff(text: str, expected: str | None) -> None:
     assert plaintiff(text, len(text) - 3) == expected
+
+
+def test_a_misspelt_surname_takes_the_role_of_the_full_name() -> None:
+    text = ("Title\n\nHarbor County Manager Dana Whitcombe asked the board to wait.\n\n"
+            "\u201cWe cannot opt out of the program,\u201d Whitcomb said in a letter.\n")
+    row = extract_quotes_from_text(text).iloc[0]
+    assert (row["speaker"], row["group"]) == ("Dana Whitcombe", "local_officials")
+
+
+@pytest.mark.parametrize(("text", "surname", "expected"), [
+    ("Dana Whitcombe spoke. Whitcomb left.", "Whitcomb", "Dana Whitcombe"),
+    ("Dana Whitcombe spoke. Whitney left.", "Whitney", None),  # too far apart
+    ("Dana Whitcombe and Lee Whitcomber spoke.", "Whitcomb", None),  # two candidates
+    ("Dana Ortiz spoke. Ortz left.", "Ortz", None),  # too short to judge
+])
+def test_misspelt_surname(text: str, surname: str, expected: str | None) -> None:
+    assert misspelt_surname(text, surname) == expected

@@ -49,6 +49,7 @@ from corpus_tools.roles import (
     collective_speaker,
     group_from_article,
     lawsuit_speaker,
+    misspelt_surname,
     split_title,
 )
 
@@ -191,6 +192,7 @@ def _groups_from_article(raw: str, quotes: list[_Quote], registry: ActorRegistry
     """Named speakers still ``unknown`` take a role the article states elsewhere
     (:mod:`corpus_tools.roles`)."""
     found: dict[str, str | None] = {}
+    misspelt: dict[str, tuple[str, str] | None] = {}
     for q in quotes:
         if q.kind == "term" or q.group != "unknown" or not q.speaker:
             continue
@@ -224,6 +226,13 @@ def _groups_from_article(raw: str, quotes: list[_Quote], registry: ActorRegistry
             found[q.speaker] = group_from_article(raw, q.speaker, registry=registry)[0]
         if found[q.speaker]:
             q.group, q.group_source = found[q.speaker], "article_role"
+        elif " " not in q.speaker:  # “Ortis said” after “Mayor Dana Ortiz”: a misspelling
+            if q.speaker not in misspelt:
+                full = misspelt_surname(raw, q.speaker)
+                group = group_from_article(raw, full, registry=registry)[0] if full else None
+                misspelt[q.speaker] = (full, group) if full and group else None
+            if misspelt[q.speaker]:
+                (q.speaker, q.group), q.group_source = misspelt[q.speaker], "article_role"
 
 
 @contextmanager
