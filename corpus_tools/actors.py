@@ -23,6 +23,14 @@ GROUPS = ("administration", "local_officials", "advocates", "other")
 REQUIRED_COLUMNS = ("actor_id", "name", "aliases", "group")
 OPTIONAL_COLUMNS = ("role", "organization", "level", "party", "kind", "gender", "rationale")
 
+#: The fifty states by name (for state agencies, as role cues and as organisation types).
+_STATE_NAMES = (r"(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|"
+                r"Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|"
+                r"Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|"
+                r"Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|"
+                r"North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|"
+                r"South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|"
+                r"Wisconsin|Wyoming)")
 #: Role cues, checked in order (more specific first). Each is (group, pattern); patterns
 #: are matched case-sensitively where capitals matter (ICE, Gov.) and have no nested
 #: quantifiers.
@@ -48,6 +56,10 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"union|Farm Bureau)s?\b", re.I)),
     # City and county lawyers on either side of a case.
     ("local_officials", re.compile(r"\bpublic defender\b|\bcorporation counsel\b", re.I)),
+    # A state's own departments are state government (``the Oregon Department of Justice``,
+    # ``New York State Department of Labor``), not the federal ones.
+    ("local_officials", re.compile(rf"\b{_STATE_NAMES}(?:[ \t]State)?[ \t](?:Department|Office|"
+                                   r"Division)[ \t]of[ \t][A-Z]")),
     # Federal agencies and titles the general administration cue below does not name.
     ("administration", re.compile(r"\bHSI\b|\bHomeland Security Investigations\b|"
                                   r"\bspecial agent in charge\b|\bState Department\b|"
@@ -395,13 +407,6 @@ class ActorRegistry:
 #: advocacy organisations are advocates; companies, universities and think tanks, the
 #: press, courts, Congress and the military are other. Patterns are bounded (no nested
 #: quantifiers), so typing is linear in the name.
-_STATE_NAMES = (r"(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|"
-                r"Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|"
-                r"Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|"
-                r"Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|"
-                r"North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|"
-                r"South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|"
-                r"Wisconsin|Wyoming)")
 ORG_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Police unions and teachers' unions are interest groups, not advocates or officials.
     ("union", re.compile(r"\b(?:Police|Officers|Deputies|Sheriffs|Troopers|Teachers|"

@@ -204,3 +204,13 @@ def test_a_misspelt_surname_takes_the_role_of_the_full_name() -> None:
 ])
 def test_misspelt_surname(text: str, surname: str, expected: str | None) -> None:
     assert misspelt_surname(text, surname) == expected
+
+
+@pytest.mark.parametrize(("role", "group"), [
+    ("a spokesman for the Vermont Department of Justice", "local_officials"),
+    ("New York State Department of Labor", "local_officials"),
+    ("a spokesman for the Department of Justice", "administration"),
+    ("the United States Department of Homeland Security", "administration"),
+])
+def test_a_states_own_departments_are_state_government(role: str, group: str) -> None:
+    assert infer_group_from_role(role) == group
