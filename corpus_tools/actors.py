@@ -23,6 +23,14 @@ GROUPS = ("administration", "local_officials", "advocates", "other")
 REQUIRED_COLUMNS = ("actor_id", "name", "aliases", "group")
 OPTIONAL_COLUMNS = ("role", "organization", "level", "party", "kind", "gender", "rationale")
 
+#: The fifty states by name (for state agencies, as role cues and as organisation types).
+_STATE_NAMES = (r"(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|"
+                r"Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|"
+                r"Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|"
+                r"Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|"
+                r"North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|"
+                r"South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|"
+                r"Wisconsin|Wyoming)")
 #: Role cues, checked in order (more specific first). Each is (group, pattern); patterns
 #: are matched case-sensitively where capitals matter (ICE, Gov.) and have no nested
 #: quantifiers.
@@ -40,11 +48,18 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"sheriff|council ?member|councilor|senator|representative|lawmaker|"
                          r"legislator|judge)\b|\bwho (?:previously |once )?"
                          r"(?:served|worked) as\b", re.I)),
+    # Candidates do not hold the office they run for (an incumbent's re-election aside).
+    ("other", re.compile(r"\bcandidate for (?!re-?election)|\b(?:mayoral|council|"
+                         r"congressional|gubernatorial|school board) candidate\b", re.I)),
     # Teachers' and farm organisations are interest groups, not immigrant advocates.
     ("other", re.compile(r"\b(?:Education Association|Federation of Teachers|teachers[\u2019']? "
                          r"union|Farm Bureau)s?\b", re.I)),
     # City and county lawyers on either side of a case.
     ("local_officials", re.compile(r"\bpublic defender\b|\bcorporation counsel\b", re.I)),
+    # A state's own departments are state government (``the Oregon Department of Justice``,
+    # ``New York State Department of Labor``), not the federal ones.
+    ("local_officials", re.compile(rf"\b{_STATE_NAMES}(?:[ \t]State)?[ \t](?:Department|Office|"
+                                   r"Division)[ \t]of[ \t][A-Z]")),
     # Federal agencies and titles the general administration cue below does not name.
     ("administration", re.compile(r"\bHSI\b|\bHomeland Security Investigations\b|"
                                   r"\bspecial agent in charge\b|\bState Department\b|"
@@ -70,6 +85,13 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                    r"California|[A-Z][a-z]+) attorney general\b", re.I)),
     ("administration", re.compile(r"\bU\.?S\.? Attorney General\b|\bAttorney General of the "
                                   r"United States\b", re.I)),
+    # Catholic clergy and religious by title (``Sister Ann Dolan``, ``Father Ed Park``) speak
+    # for faith organisations (the guideline's advocates). Not ``Rev.``/``Pastor``: the
+    # project's fixtures code a congregation's own pastor by what they say (unknown).
+    ("advocates", re.compile(r"(?:^|\b)(?:Sister|Father|"
+                             r"Bishop|Archbishop|Cardinal|Msgr\.|Monsignor)(?=[ \t]+[A-Z]|$)")),
+    ("advocates", re.compile(r"\b(?:immigrant|migrant|refugee)s?[\u2019']? all(?:y|ies)\b",
+                             re.I)),
     ("advocates", re.compile(r"\b(?:ACLU|American Civil Liberties Union|coalition|immigrant[- ]"
                              r"rights?|legal aid|advocates?|advocacy|nonprofit|non-profit|"
                              r"refugee|asylum seekers|human rights|civil rights|civil liberties|"
@@ -128,6 +150,13 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("other", re.compile(r"\b(?:professor|university|scholar|researcher|(?:senior )?fellow at|"
                          r"think tank|Heritage Foundation|Cato Institute|Brookings|"
                          r"Migration Policy Institute|Center for Immigration Studies)\b", re.I)),
+    # Justices of a supreme court (``Justice Ana Ruiz``; not the Justice Department).
+    ("other", re.compile(r"(?<!of )\b(?:Chief |Associate )?Justices?(?:$|[ \t]+(?!Department)"
+                         r"[A-Z][a-z])")),
+    # Residents, protesters and party members with no office: other.
+    ("other", re.compile(r"\b(?:native|longtime resident|resident|protest(?:er|ers|or|ors|"
+                         r"ing)|demonstrators?)\b|^(?:a[ \t]+)?(?:Republican|Democrat|"
+                         r"Democratic|GOP)$", re.I)),
     # Members of Congress (federal legislators, not the administration): other.
     ("other", re.compile(r"\b(?:Rep\.|Sen\.|Congressman|Congresswoman|Congressmember|"
                          r"U\.S\. (?:Rep|Sen)\.|senator|representative)(?=\s|,|$)", re.I)),
@@ -148,6 +177,10 @@ d.c dc""".split())
 #: A relative clause about something else (``a city attorney for Seattle, which leads the
 #: coalition``; ``a councillor whose district includes the ICE building``): not a role.
 _ABOUT_SOMETHING_ELSE = re.compile(r",?\s+(?:which|whose)\b[^,;:]*")
+#: What someone protests, sues or opposes is not their role (``a resident protesting ICE``).
+_OPPOSED_OBJECT = re.compile(r"\b(?P<verb>protest(?:ing|ed|s)?|oppos(?:ing|ed|es)|"
+                             r"su(?:ing|ed|es)|criticiz(?:ing|ed|es)|fight(?:ing|s)?|"
+                             r"resist(?:ing|ed|s)?)[ \t]+(?:the[ \t]+)?(?=[A-Z])[^,;:.\n]*")
 _REQUIRED_GROUP = set(GROUPS)
 #: A person's name followed by one of these is a modifier, not the speaker.
 _MODIFIER = re.compile(r"[’']?s? ?(?:administration|campaign|era|White House|team|"
@@ -197,8 +230,11 @@ def infer_group_from_role(text: str) -> str | None:
     True
     >>> infer_group_from_role("a councillor whose district includes the ICE building")
     'local_officials'
+    >>> infer_group_from_role("Dana Cole, there protesting ICE")
+    'other'
     """
     text = _ABOUT_SOMETHING_ELSE.sub("", text)
+    text = _OPPOSED_OBJECT.sub(r"\g<verb>", text)
     tag = _PARTY_PLACE.search(text)
     if tag and not all(w.lower().strip(".") in _STATES for w in tag.group("place").split()):
         return "local_officials"  # a state legislator, tagged with a hometown
@@ -371,13 +407,6 @@ class ActorRegistry:
 #: advocacy organisations are advocates; companies, universities and think tanks, the
 #: press, courts, Congress and the military are other. Patterns are bounded (no nested
 #: quantifiers), so typing is linear in the name.
-_STATE_NAMES = (r"(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|"
-                r"Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|"
-                r"Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|"
-                r"Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|"
-                r"North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|"
-                r"South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|"
-                r"Wisconsin|Wyoming)")
 ORG_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Police unions and teachers' unions are interest groups, not advocates or officials.
     ("union", re.compile(r"\b(?:Police|Officers|Deputies|Sheriffs|Troopers|Teachers|"

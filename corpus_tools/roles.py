@@ -24,13 +24,20 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from corpus_tools.actors import group_from_organization, infer_group_from_role
+from corpus_tools.actors import (
+    _STATE_NAMES,
+    TITLE_WORDS,
+    ActorRegistry,
+    as_registry,
+    group_from_organization,
+    infer_group_from_role,
+)
 
 #: Words that are part of a role before a name (titles, places, organisations): capitalised
 #: words and abbreviations, a few lower-case joiners.
 _TITLE_WORD = (r"(?:[A-Z][\w.\u2019'&-]*|of|the|for|and|de|del|state|county|city|acting|deputy|"
                r"executive|director|president|founder|co-founder|organizer|coordinator|"
-               r"chair(?:man|woman)?|manager)")
+               r"chair(?:man|woman)?|manager|native|resident|immigrant|ally|activist)")
 _TITLE_BEFORE = re.compile(rf"((?:{_TITLE_WORD}[ \t]+){{1,7}})$")
 #: ``, a spokesman for X,`` / ``, who's the ICE field office director in Boston,``
 _APPOSITIVE_AFTER = re.compile(r"^,[ \t]+(?:who(?:[\u2019']s|[ \t]+is|[ \t]+was|[ \t]+"
@@ -164,8 +171,26 @@ def _trim_org(org: str) -> str:
     return " ".join(words)
 
 
-def group_from_article(raw: str, name: str, _depth: int = 0) -> tuple[str | None, str]:
+def group_from_article(raw: str, name: str, _depth: int = 0,
+                       registry: ActorRegistry | None = None) -> tuple[str | None, str]:
     """The group implied by the first role the article gives ``name``, and that role.
+
+    A role that names an organisation of the registry (``president of ORG``) gives that
+    organisation's group.
+
+    Parameters
+    ----------
+    raw : str
+        The article.
+    name : str
+        The speaker's name as the article gives it.
+    registry : ActorRegistry, optional
+        Defaults to the shipped registry.
+
+    Returns
+    -------
+    (str or None, str)
+        The group and the role phrase it comes from; ``(None, "")`` if no role gives one.
 
     Examples
     --------
@@ -174,9 +199,13 @@ def group_from_article(raw: str, name: str, _depth: int = 0) -> tuple[str | None
     ('administration', 'the ICE field office director')
     >>> group_from_article("Ana Diaz went home.", "Ana Diaz")
     (None, '')
+    >>> group_from_article("TRAC director Ana Diaz went home.", "Ana Diaz")
+    ('other', 'TRAC director')
     """
+    registry = as_registry(registry)
     for role in find_roles(raw, name):
-        group = infer_group_from_role(role) or _group_of_org_in(role)
+        group = infer_group_from_role(role) or _group_of_org_in(role) or \
+            _group_of_registered_org(role, registry)
         if group:
             return group, role
     if _ORG_SPEAKER.match(name.strip()):
@@ -185,10 +214,17 @@ def group_from_article(raw: str, name: str, _depth: int = 0) -> tuple[str | None
             return group, name
     if not _depth:  # “Ana Soto of ORG”: the role the article gives ORG
         for org in _organisations_named_with(raw, name) + _organisations_in_roles(raw, name):
-            group = group_from_article(raw, org, 1)[0]
+            group = group_from_article(raw, org, 1, registry)[0]
             if group:
                 return group, org
     return None, ""
+
+
+def _group_of_registered_org(role: str, registry: ActorRegistry) -> str | None:
+    """The group of an organisation of the registry a role phrase names (``OFIR
+    President``); people named in a role (``Trump's adviser``) do not count."""
+    found = registry.find(role)
+    return found[0].group if found is not None and found[0].kind == "organization" else None
 
 
 def _group_of_org_in(role: str) -> str | None:
@@ -198,6 +234,235 @@ def _group_of_org_in(role: str) -> str | None:
         if group:
             return group
     return None
+
+
+#: Speakers an article names only collectively: ``the state`` (its government, in a filing or
+#: a statement), ``Ohio officials``, ``the high court``.
+_THE_STATE = re.compile(r"^(?:the[ \t]+)?state(?:[ \t]+government)?$", re.I)
+_STATE_OFFICIALS = re.compile(rf"^(?:the[ \t]+)?(?:{_STATE_NAMES}|[Ss]tate)[ \t]+(?:officials|"
+                              r"authorities|lawmakers|leaders|prosecutors|attorneys|lawyers)$")
+_THE_COURT = re.compile(r"^(?:the[ \t]+)?(?:high|supreme|appeals|appellate|district|federal|"
+                        r"lower)?[ \t]*court$", re.I)
+_STATE_NAME = re.compile(rf"\b{_STATE_NAMES}\b")
+#: A court's name: capitalised words ending in ``Court`` (``the Supreme Judicial Court``).
+_COURT_NAME = re.compile(r"\b((?:[A-Z][\w.\u2019'-]*[ \t]+){1,5})Court\b")
+
+
+def collective_speaker(raw: str, speaker: str, pos: int) -> tuple[str, str | None]:
+    """The speaker and group of a speaker the article names collectively, or
+    ``(speaker, None)``.
+
+    ``the state`` speaks for the state named last before ``pos`` (its name when the article
+    gives one) and is a local official, as are ``Ohio officials`` and ``state lawmakers``
+    (state government: see the coding guideline); ``the high court`` is the court named last
+    before ``pos`` and, like every court, ``other``. The scans are linear in ``raw[:pos]``.
+
+    Parameters
+    ----------
+    raw : str
+        The article.
+    speaker : str
+        The speaker as the extractor found it.
+    pos : int
+        Where the speaker is mentioned: only names before it count.
+
+    Returns
+    -------
+    (str, str or None)
+        The speaker (named if the article names it) and its group, or None.
+
+    Examples
+    --------
+    >>> text = "Vermont sued on Monday. In its brief, the state said the rule was void."
+    >>> collective_speaker(text, "the state", text.index("the state"))
+    ('Vermont', 'local_officials')
+    >>> collective_speaker(text, "Vermont officials", 0)
+    ('Vermont officials', 'local_officials')
+    >>> text = "The Tri-County Appeals Court ruled. The high court said no."
+    >>> collective_speaker(text, "the high court", 40)
+    ('Tri-County Appeals Court', 'other')
+    >>> collective_speaker(text, "the neighbours", 40)
+    ('the neighbours', None)
+    """
+    speaker = " ".join(speaker.split())
+    if _THE_STATE.match(speaker):
+        names = _STATE_NAME.findall(raw, 0, pos)
+        return (names[-1] if names else speaker), "local_officials"
+    if _STATE_OFFICIALS.match(speaker):
+        return speaker, "local_officials"
+    if _THE_COURT.match(speaker):
+        courts = [m.group(0) for m in _COURT_NAME.finditer(raw, 0, pos)]
+        name = re.sub(r"^(?:The|the)[ \t]+", "", courts[-1]) if courts else speaker
+        return name, "other"
+    return speaker, None
+
+
+#: A lawsuit or complaint quoted as the speaker (``the lawsuit reads``, ``the suit alleges``).
+_LAWSUIT_SPEAKER = re.compile(r"^(?:the|a|an|their|its)[ \t]+(?:[\w-]+[ \t]+)?(?:lawsuit|suit|"
+                              r"complaint|petition)$", re.I)
+#: Who sued, at a sentence's start: ``The agency sued the city``, ``Two groups, X and Y, have
+#: filed a lawsuit``. Bounded (at most 150 characters of subject), so linear in the text.
+_SUED = re.compile(r"(?P<who>[A-Z][^.;:!?\n\u201c\u201d\"]{0,150}?)[ \t]+(?:has[ \t]+|have"
+                   r"[ \t]+|had[ \t]+)?(?:sued|filed[ \t]+(?:a[ \t]+|the[ \t]+|their[ \t]+|"
+                   r"its[ \t]+)?(?:law)?suit|brought[ \t]+(?:a[ \t]+)?(?:law)?suit)\b")
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?][ \t])|(?<=[.!?][\u201d\"][ \t]))(?=[A-Z])", re.M)
+_CLAUSE_OPENER = re.compile(r"^(?:In|On|At|Last|After|Before|Earlier|Later|This|That|When|"
+                            r"Since|On\s+\w+day)\b")
+
+
+def plaintiff(raw: str, pos: int) -> str | None:
+    """Who filed the lawsuit an article quotes at ``pos``: the subject of the last sentence
+    before it that says someone sued, or None.
+
+    Parameters
+    ----------
+    raw : str
+        The article.
+    pos : int
+        Where the lawsuit is quoted.
+
+    Returns
+    -------
+    str or None
+        The plaintiff's name (the first named in an appositive list), without a leading
+        *the*.
+
+    Examples
+    --------
+    >>> plaintiff("Yet the Harbor Port Authority sued the county. The suit says it erred.", 60)
+    'Harbor Port Authority'
+    >>> plaintiff("The agency sued the county. The suit says it erred.", 40) is None
+    True
+    >>> plaintiff("Two groups, Harbor Watch and the Tern Society, have sued. It says.", 60)
+    'Harbor Watch'
+    >>> plaintiff("Nobody went to court.", 20) is None
+    True
+    """
+    found = None
+    for start in _SENTENCE_START.finditer(raw, max(0, pos - 3000), pos):
+        m = _SUED.match(raw, start.start(), pos)
+        if m:
+            found = m.group("who")
+    if found is None:
+        return None
+    parts = [p.strip() for p in found.split(",") if p.strip()]
+    for part in parts:
+        words = part.split()
+        if _CLAUSE_OPENER.match(part) and len(parts) > 1:
+            continue  # “In March, the ACLU sued”
+        if any(w[:1].isupper() for w in words[1:]) or words[0].isupper():
+            name = re.split(r"[ \t]+and[ \t]+", part)[0]
+            return re.sub(r"^(?:(?:Yet|But|And|So|Now|Then)[ \t]+)?(?:[Tt]he[ \t]+)?", "", name)
+    return None
+
+
+def lawsuit_speaker(raw: str, speaker: str, pos: int) -> str | None:
+    """The plaintiff (:func:`plaintiff`) when ``speaker`` is a lawsuit or complaint (``the
+    lawsuit``, ``the suit``), else None.
+
+    Examples
+    --------
+    >>> text = "Harbor Watch sued the port. The lawsuit says the port lied."
+    >>> lawsuit_speaker(text, "The lawsuit", text.index("The lawsuit"))
+    'Harbor Watch'
+    >>> lawsuit_speaker(text, "Harbor Watch", 0) is None
+    True
+    """
+    if not _LAWSUIT_SPEAKER.match(" ".join(speaker.split())):
+        return None
+    return plaintiff(raw, pos)
+
+
+#: A first name and a surname (``Dana Ortiz``), for :func:`misspelt_surname`.
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?=([A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?)\b)")
+
+
+def _edit_distance(a: str, b: str, bound: int) -> int:
+    """Levenshtein distance of two short words, or ``bound + 1`` once it exceeds
+    ``bound``."""
+    if abs(len(a) - len(b)) > bound:
+        return bound + 1
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+        if min(row) > bound:
+            return bound + 1
+    return row[-1]
+
+
+def misspelt_surname(raw: str, surname: str) -> str | None:
+    """The full name an article gives a person whose surname it later misspells (``Dana
+    Ortiz`` for ``Ortis``): the one full name whose surname shares the first three letters
+    and is at most two edits away. None if there is no such name or more than one.
+
+    Examples
+    --------
+    >>> misspelt_surname("County Manager Dana Whitcombe spoke. Later Whitcomb said no.",
+    ...                  "Whitcomb")
+    'Dana Whitcombe'
+    >>> misspelt_surname("Dana Whitcombe and Lee Whitcomber spoke.", "Whitcomb") is None
+    True
+    """
+    if len(surname) < 5 or not surname[:1].isupper():
+        return None
+    found = set()
+    for m in _FULL_NAME.finditer(raw):
+        last = m.group(2)
+        if last != surname and last[:3] == surname[:3] and \
+                _edit_distance(last, surname, 2) <= 2:
+            found.add((m.group(1), last))
+    names = {last for _, last in found}
+    if len(names) != 1:
+        return None
+    first = sorted(f for f, _ in found)[0]
+    return f"{first} {names.pop()}"
+
+
+#: Words of a title before a name besides :data:`corpus_tools.actors.TITLE_WORDS`
+#: (``U.S. District Judge``, ``Senate President Pro Tem``).
+_TITLE_EXTRA = frozenset("u.s. us federal district circuit magistrate state county city senate "
+                         "house pro tem".split())
+#: Lower-case particles of a surname (``de León``).
+_PARTICLES = frozenset("de del la van von der da di du le bin al".split())
+
+
+def split_title(speaker: str) -> tuple[str, str]:
+    """A speaker string cut into the title before the name and the name.
+
+    Parameters
+    ----------
+    speaker : str
+        A speaker as an attribution gives it (``U.S. District Judge Ana Ruiz``).
+
+    Returns
+    -------
+    (str, str)
+        The title (empty if none) and the name; ``("", speaker)`` when the words after
+        the title are not a name.
+
+    Examples
+    --------
+    >>> split_title("U.S. District Judge Ana B. Ruiz")
+    ('U.S. District Judge', 'Ana B. Ruiz')
+    >>> split_title("Sen. de Vries")
+    ('Sen.', 'de Vries')
+    >>> split_title("Chief Deputy")
+    ('', 'Chief Deputy')
+    >>> split_title("Lena Ostrowski")
+    ('', 'Lena Ostrowski')
+    """
+    words = speaker.split()
+    cut = 0
+    while cut < len(words) - 1 and (words[cut].lower() in TITLE_WORDS or
+                                    words[cut].lower() in _TITLE_EXTRA):
+        cut += 1
+    name = words[cut:]
+    if not cut or not name or not all(w[:1].isupper() or w in _PARTICLES for w in name) or \
+            not name[-1][:1].isupper() or name[-1].lower() in TITLE_WORDS:
+        return "", speaker
+    return " ".join(words[:cut]), " ".join(name)
 
 
 def resolve_unknown_groups(raw: str, quotes: pd.DataFrame) -> pd.DataFrame:

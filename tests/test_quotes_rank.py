@@ -186,3 +186,16 @@ def test_the_window_reads_a_bounded_stretch_around_each_quote() -> None:
     spans, _ = rs.window(sents, q)
     assert sum(b - a for a, b in spans) == 2 * rs.REACH
     assert all(b <= q.start or a >= q.end for a, b in spans)
+
+
+@pytest.mark.filterwarnings("ignore:.*unknown group")
+def test_a_continuation_goes_on_with_the_speaker_the_ranker_chose() -> None:
+    raw = ("Title\n\nBut two groups have sued in the county court, arguing that the port "
+           "skipped its reviews, the Harbor Ledger reported.\n\n\u201cThe harm to the marsh "
+           "and the birds must be considered,\u201d the lawsuit reads. \u201cThe terminal "
+           "poses clear harm.\u201d\n")
+    rules = extract_quotes_from_text(raw, rank=False)
+    assert rules["speaker"].tolist() == ["But", "But"]  # a fragment, copied on
+    ranked = extract_quotes_from_text(raw)
+    assert ranked["cue"].tolist() == ["ranker", "continuation"]
+    assert ranked["speaker"].iloc[1] == ranked["speaker"].iloc[0] != "But"

@@ -181,3 +181,22 @@ def test_short_lookups_match_once_and_shift_to_the_offset(monkeypatch) -> None:
     reg.find_all(long_text)
     reg.find_all(long_text)
     assert len(calls) == 3
+
+
+@pytest.mark.parametrize(("text", "name", "group"), [
+    # A role naming a registered organisation gives that organisation's group.
+    ("OFIR President Dana Kell handed out flyers.", "Dana Kell", "other"),
+    ("Tom Reyes, executive director of Causa, thanked the volunteers.", "Tom Reyes",
+     "advocates"),
+    ("UFCW Local President Ann Moss toured the plant.", "Ann Moss", "advocates"),
+])
+def test_a_role_naming_a_registered_organisation(text: str, name: str, group: str) -> None:
+    assert group_from_article(text, name)[0] == group
+
+
+def test_state_officials_added_this_round(registry: ActorRegistry) -> None:
+    for text, name in (("Sen. de León presented the bill.", "Kevin de León"),
+                       ("Bryan Griffin answered for the governor.", "Bryan Griffin")):
+        actor = registry.find(text)[0]
+        assert (actor.name, actor.group) == (name, "local_officials")
+    assert registry.find("Dr. Ponce de León sailed on.") is None

@@ -5,8 +5,17 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from corpus_tools.actors import infer_group_from_role
 from corpus_tools.quotes import extract_quotes_from_text
-from corpus_tools.roles import find_roles, group_from_article, resolve_unknown_groups
+from corpus_tools.roles import (
+    collective_speaker,
+    find_roles,
+    group_from_article,
+    misspelt_surname,
+    plaintiff,
+    resolve_unknown_groups,
+    split_title,
+)
 
 
 @pytest.mark.parametrize(("text", "name", "group"), [
@@ -85,3 +94,123 @@ def test_a_shared_surname_is_the_article_s_person_not_the_registry_s() -> None:
     # The registry's own people are still found by surname alone.
     q = extract_quotes_from_text("T\n\n\u201cWe will protect our residents,\u201d Wu said.\n")
     assert (q.at[0, "speaker"], q.at[0, "group"]) == ("Michelle Wu", "local_officials")
+
+
+def test_the_state_speaks_for_the_state_named_before() -> None:
+    text = ("Title\n\nVermont asked a judge on Friday to halt the transfers.\n\n"
+            "In its motion, the state said the plan would \u201cput every county jail at "
+            "risk of lawsuits.\u201d\n")
+    row = extract_quotes_from_text(text).iloc[0]
+    assert (row["speaker"], row["group"]) == ("Vermont", "local_officials")
+
+
+@pytest.mark.parametrize(("speaker", "expected"), [
+    ("the state", ("Oregon", "local_officials")),
+    ("Ohio officials", ("Ohio officials", "local_officials")),
+    ("state lawmakers", ("state lawmakers", "local_officials")),
+    ("the high court", ("Harbor Appeals Court", "other")),
+    ("the court", ("Harbor Appeals Court", "other")),
+    ("the neighbours", ("the neighbours", None)),
+    ("the statement", ("the statement", None)),
+])
+def test_collective_speakers(speaker: str, expected: tuple[str, str | None]) -> None:
+    text = "Oregon appealed. The Harbor Appeals Court ruled against it. Then X spoke."
+    assert collective_speaker(text, speaker, len(text) - 8) == expected
+
+
+def test_the_state_without_a_state_named_keeps_its_words() -> None:
+    assert collective_speaker("No place is named here.", "the state", 20) == \
+        ("the state", "local_officials")
+
+
+@pytest.mark.parametrize(("speaker", "expected"), [
+    ("U.S. District Judge Ana B. Ruiz", ("U.S. District Judge", "Ana B. Ruiz")),
+    ("Chief Deputy Tom Vale", ("Chief Deputy", "Tom Vale")),
+    ("Sen. de Vries", ("Sen.", "de Vries")),
+    ("U.S. Attorney", ("", "U.S. Attorney")),
+    ("Mayor", ("", "Mayor")),
+    ("Lena Ostrowski", ("", "Lena Ostrowski")),
+])
+def test_split_title(speaker: str, expected: tuple[str, str]) -> None:
+    assert split_title(speaker) == expected
+
+
+@pytest.mark.parametrize(("text", "name", "group"), [
+    # Clergy by title speak for a faith organisation.
+    ("Sister Ann Dolan opened the parish hall to the families.", "Ann Dolan", "advocates"),
+    ("Father Tomas Beck said mass for the detained men.", "Tomas Beck", "advocates"),
+    # A supreme court justice is a judge, not the Justice Department.
+    ("Justice Clara Voss wrote for the minority.", "Clara Voss", "other"),
+    # Residents and natives hold no office.
+    ("Harbor City native Joel Brandt watched the buses leave.", "Joel Brandt", "other"),
+    # A candidate does not yet hold the office.
+    ("Nina Hale, a candidate for Harbor School Committee, was detained too.", "Nina Hale",
+     "other"),
+    # An ally of immigrants sides with their advocates.
+    ("Deputies escorted out immigrant ally Rosa Pike.", "Rosa Pike", "advocates"),
+    # A party label alone is no office.
+    ("Republican Dana Voigt spoke for the program.", "Dana Voigt", "other"),
+])
+def test_roles_from_titles_and_descriptions(text: str, name: str, group: str) -> None:
+    assert group_from_article(text, name)[0] == group
+
+
+def test_what_a_speaker_protests_is_not_their_role() -> None:
+    text = ("Title\n\n\u201cWe never asked for this,\u201d said Lou Brenner, there protesting "
+            "ICE outside the hall.\n")
+    row = extract_quotes_from_text(text).iloc[0]
+    assert (row["speaker"], row["group"]) == ("Lou Brenner", "other")
+
+
+def test_an_incumbent_running_again_keeps_the_office() -> None:
+    assert infer_group_from_role("Mayor Ann Lee, a candidate for re-election") == \
+        "local_officials"
+    assert infer_group_from_role("a mayoral candidate") == "other"
+
+
+def test_a_quoted_lawsuit_speaks_for_who_sued() -> None:
+    text = ("Title\n\nThe Harbor Tenants Union sued the county on Monday over the jail "
+            "contract.\n\n\u201cThe county never weighed the cost to families,\u201d the "
+            "lawsuit reads.\n")
+    row = extract_quotes_from_text(text).iloc[0]
+    assert row["speaker"] == "Harbor Tenants Union"
+    assert row["group"] == "advocates"  # a union, as the role cues code unions
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Two groups, Harbor Watch and the Tern Society, have filed a lawsuit. It says.",
+     "Harbor Watch"),
+    ("In March, the Coastal Fishers Alliance sued the state. It says.",
+     "Coastal Fishers Alliance"),
+    ("The agency sued the county. It says.", None),  # no name: nobody to name
+    ("Nobody went to court. It says.", None),
+])
+def test_plaintiff(text: str, expected: str | None) -> None:
+    assert plaintiff(text, len(text) - 3) == expected
+
+
+def test_a_misspelt_surname_takes_the_role_of_the_full_name() -> None:
+    text = ("Title\n\nHarbor County Manager Dana Whitcombe asked the board to wait.\n\n"
+            "\u201cWe cannot opt out of the program,\u201d Whitcomb said in a letter.\n")
+    row = extract_quotes_from_text(text).iloc[0]
+    assert (row["speaker"], row["group"]) == ("Dana Whitcombe", "local_officials")
+
+
+@pytest.mark.parametrize(("text", "surname", "expected"), [
+    ("Dana Whitcombe spoke. Whitcomb left.", "Whitcomb", "Dana Whitcombe"),
+    ("Dana Whitcombe spoke. Whitney left.", "Whitney", None),  # too far apart
+    ("Dana Whitcombe and Lee Whitcomber spoke.", "Whitcomb", None),  # two candidates
+    ("Dana Ortiz spoke. Ortz left.", "Ortz", None),  # too short to judge
+])
+def test_misspelt_surname(text: str, surname: str, expected: str | None) -> None:
+    assert misspelt_surname(text, surname) == expected
+
+
+@pytest.mark.parametrize(("role", "group"), [
+    ("a spokesman for the Vermont Department of Justice", "local_officials"),
+    ("New York State Department of Labor", "local_officials"),
+    ("a spokesman for the Department of Justice", "administration"),
+    ("the United States Department of Homeland Security", "administration"),
+])
+def test_a_states_own_departments_are_state_government(role: str, group: str) -> None:
+    assert infer_group_from_role(role) == group

@@ -6,6 +6,8 @@ cue before it in the same sentence, :func:`_dash_speaker` a dash line after a bl
 
 from __future__ import annotations
 
+import re
+
 from corpus_tools.quotes.cues import (
     _ACCORDING,
     _AFTER_NP_CLAUSE_VERB,
@@ -30,6 +32,14 @@ from corpus_tools.quotes.cues import (
 from corpus_tools.quotes.resolve import _resolve
 from corpus_tools.quotes.spans import _DASH_LINE, _NON_SPACE, _TERMINAL, _first_sentence
 from corpus_tools.quotes.state import _Context, _last_match, _Quote
+
+#: A relative clause about what the reporter just named (``, which X calls``).
+_RELATIVE_HEAD = re.compile(r"\s*(?:which|that)\s", re.I)
+
+
+#: ``, which the agency calls “...”``: the subject of an object relative clause speaks.
+_OBJECT_RELATIVE = re.compile(r",\s+(?:which|that)\s+")
+_RELATIVE_SUBJECT = re.compile(r"(?:the\s+)?[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){0,4}\s*$")
 
 
 def _attribute_after(raw: str, q: _Quote, pend: int, next_open: int, ctx: _Context) -> bool:
@@ -75,6 +85,8 @@ def _attribute_after(raw: str, q: _Quote, pend: int, next_open: int, ctx: _Conte
         return True
     for m in _LATE_CUE.finditer(seg):  # “...” of these immigrants, Albence said.
         np_text = m.group("np")
+        if _RELATIVE_HEAD.match(np_text):  # “..., which the agency calls “...””: the verb
+            continue  # introduces the next quote
         if len(np_text.split()) <= 8 and _resolve(np_text, a + m.start("np"), seg, q, ctx,
                                                   q.open_mark):
             q.cue = m.group("verb").lower()
@@ -87,7 +99,9 @@ def _attribute_before(raw: str, q: _Quote, clause_start: int, ctx: _Context) -> 
     pre = raw[clause_start:q.open_mark]
     if not pre.strip():
         return False
-    verbs = list(_VERB_RE.finditer(pre))
+    # a capitalised word inside a name (“the United States”) is no verb
+    verbs = [v for v in _VERB_RE.finditer(pre) if not (v.group("verb")[:1].isupper() and
+                                                        pre[:v.start()].rstrip()[-1:].isalpha())]
     colon = pre.rstrip().endswith(":")
     for m in reversed(verbs) if verbs else ():
         verb = m.group("verb").lower()
@@ -115,6 +129,9 @@ def _attribute_before(raw: str, q: _Quote, clause_start: int, ctx: _Context) -> 
         tag = _DOCUMENT_TAG.search(np_text)
         if tag:  # “The administration, the ruling said, “...””: the ruling speaks
             np_text = np_text[tag.start("doc"):]
+        relative = _last_match(_OBJECT_RELATIVE, np_text)
+        if relative is not None and _RELATIVE_SUBJECT.match(np_text, relative.end()):
+            np_text = np_text[relative.end():]  # “..., which the agency calls “...””
         np_start = m.start() - len(np_text)
         if not verb.endswith("ing") and not _PRONOUN_TAIL.search(np_text) and \
                 any(np_start <= v.start() and v.end() <= m.start() for v in verbs):

@@ -42,8 +42,10 @@ _AFTER_VERB_NP = re.compile(r"^[\s,\u2014\u2013-]*(?P<verb>" + _VERB + r")\s+"
                             r"(?P<np>[^;:!?\u201c\u201d\"]{1,160})")
 #: ``,” the official, who spoke on condition of anonymity, said``
 #: ``,” Sen. Ted Cruz, R-Texas, told Fox News``
+#: ``,” Ana Ruiz, deputy director of the agency, told reporters`` (a bare role after a name)
 _AFTER_NP_CLAUSE_VERB = re.compile(r"^[\s,]*(?P<np>[^;:!?\u201c\u201d\",]{1,80}),\s*"
-                                   r"(?:(?:who|whose|which|a|an|the|\d+)\b|[RDI]-[A-Z][\w.]*)"
+                                   r"(?:(?:who|whose|which|a|an|the|\d+)\b|[RDI]-[A-Z][\w.]*|"
+                                   r"(?<=[a-z], )(?=[a-z]{2}))"
                                    r"[^;:!?\u201c\u201d\"]{0,160}?,\s+"
                                    r"(?P<verb>" + _VERB + r")\b")
 #: A whole sentence that is only a reporting tag (``Bass asked.``, ``said Noem on Monday.``)
@@ -62,13 +64,14 @@ _COLON_SUBJECT = re.compile(r"^\s*(?P<np>(?:[\w.\u2019'-]+[ \t]+){0,6}?[A-Z][\w.
                             r"(?:[ \t]+[a-z][\w\u2019'-]*){0,3}[ \t]*:\s*$")
 _PRONOUN_TAIL = re.compile(r"(?<![\w\u2019'-])(?:he|she|they)\s*$")
 #: The subject at the start of a clause: a run of capitalised words (``Los Angeles County
-#: Supervisor Gloria Mendoza-Reyes``), ``the``/``a`` description or a pronoun.
+#: Supervisor Gloria Mendoza-Reyes``, ``ICE spokeswoman Ana Ruiz``), ``the``/``a`` description
+#: or a pronoun.
 _SUBJECT = re.compile(r"\s*(?:[Aa]n?|[Tt]he)[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:judge|official|"
                       r"spokes(?:man|woman|person)|officer|agent|prosecutor|attorney|lawyer)\b|"
                       r"\s*(?:[Tt]he[ \t]+office[ \t]+of[ \t]+)?"
                       r"(?:(?:[A-Z][\w.\u2019'-]*|of|the|for|de|la)[ \t]+){0,7}"
                       r"[A-Z][\w.\u2019'-]*(?:[ \t]+(?:office|campaign|spokes(?:man|woman|"
-                      r"person)))?|\s*(?:he|she|they)\b")
+                      r"person)(?:[ \t]+[A-Z][\w.\u2019'-]*){0,3}))?|\s*(?:he|she|they)\b")
 #: ``X said the city would ...``: an institution the speaker answers for, as the subject of
 #: what they said (``said the sheriff was`` names someone else, so people do not count).
 _SPEAKS_FOR = re.compile(r"\s+(?:[\w.\u2019'-]+\s+){0,4}?(?:that\s+)?(?:the|its|our)\s+"

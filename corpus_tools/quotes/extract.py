@@ -16,7 +16,12 @@ from operator import attrgetter
 
 import pandas as pd
 
-from corpus_tools.actors import ActorRegistry, as_registry, infer_group_from_role
+from corpus_tools.actors import (
+    ActorRegistry,
+    as_registry,
+    group_from_organization,
+    infer_group_from_role,
+)
 from corpus_tools.clean import Headline, corpus_headlines
 from corpus_tools.quotes import rank as rs
 from corpus_tools.quotes.attribute import _attribute_after, _attribute_before, _dash_speaker
@@ -40,7 +45,13 @@ from corpus_tools.quotes.spans import (
     _trim,
 )
 from corpus_tools.quotes.state import _Context, _copy_speaker, _latest, _Quote
-from corpus_tools.roles import group_from_article
+from corpus_tools.roles import (
+    collective_speaker,
+    group_from_article,
+    lawsuit_speaker,
+    misspelt_surname,
+    split_title,
+)
 
 QUOTE_COLUMNS = ["article_id", "quote_id", "start", "end", "text", "kind", "speaker_mention",
                  "mention_start", "mention_end", "speaker", "actor_id", "group", "group_source",
@@ -135,7 +146,7 @@ def _quote_columns(text: str, article_id: str, registry: ActorRegistry,
         result = _extract(text, registry, exclude, headline)
         if rank:
             _rank_hook(text, result, registry, exclude, headline)
-    _groups_from_article(text, result)
+    _groups_from_article(text, result, registry)
     return _columns(text, article_id, result)
 
 
@@ -167,19 +178,61 @@ def _rank_hook(raw: str, quotes: list[_Quote], registry: ActorRegistry,
             group = infer_group_from_role(cand.text) if cand.kind != "name" else None
             if group:
                 q.group, q.group_source = group, "role_cue"
+    # A continuation of a quote the ranker filled goes on with its speaker (it copied the
+    # fragment the rules had found: “But”).
+    filled = {id(ordered[i]) for i in chosen}
+    for prev, q in zip(ordered, ordered[1:], strict=False):
+        if q.cue == "continuation" and id(prev) in filled and q.para - prev.para <= 1 \
+                and rs.needs_ranker(rs.QuoteView(q.start, q.end, q.kind, q.speaker)):
+            _copy_speaker(prev, q)
+            filled.add(id(q))
 
 
-def _groups_from_article(raw: str, quotes: list[_Quote]) -> None:
+def _groups_from_article(raw: str, quotes: list[_Quote], registry: ActorRegistry) -> None:
     """Named speakers still ``unknown`` take a role the article states elsewhere
     (:mod:`corpus_tools.roles`)."""
     found: dict[str, str | None] = {}
+    misspelt: dict[str, tuple[str, str] | None] = {}
     for q in quotes:
-        if q.kind == "term" or q.group != "unknown" or not q.speaker[:1].isupper():
+        if q.kind == "term" or q.group != "unknown" or not q.speaker:
             continue
+        pos = q.mention_start if q.mention_start >= 0 else q.start
+        speaker, group = collective_speaker(raw, q.speaker, pos)
+        if group:  # “the state said”: the state named before, a local official
+            q.speaker, q.group, q.group_source = speaker, group, "article_role"
+            continue
+        who = lawsuit_speaker(raw, q.speaker, pos)
+        if who:  # “the lawsuit reads”: who sued speaks
+            actor = registry.find(who)
+            if actor is not None and actor[0].kind == "organization":
+                q.speaker, q.actor_id, q.group = actor[0].name, actor[0].actor_id, actor[0].group
+                q.group_source, q.speaker_kind = "registry", "organization"
+                continue
+            q.speaker, q.speaker_kind = who, "organization"
+            group = infer_group_from_role(who) or group_from_organization(who)
+            if group:
+                q.group, q.group_source = group, "role_cue"
+                continue
+        if not q.speaker[:1].isupper():
+            continue
+        title, name = split_title(q.speaker)
+        if title:  # “U.S. District Judge Ana Ruiz”: the name speaks, the title groups
+            q.speaker = name
+            group = infer_group_from_role(title)
+            if group:
+                q.group, q.group_source = group, "role_cue"
+                continue
         if q.speaker not in found:
-            found[q.speaker] = group_from_article(raw, q.speaker)[0]
+            found[q.speaker] = group_from_article(raw, q.speaker, registry=registry)[0]
         if found[q.speaker]:
             q.group, q.group_source = found[q.speaker], "article_role"
+        elif " " not in q.speaker:  # “Ortis said” after “Mayor Dana Ortiz”: a misspelling
+            if q.speaker not in misspelt:
+                full = misspelt_surname(raw, q.speaker)
+                group = group_from_article(raw, full, registry=registry)[0] if full else None
+                misspelt[q.speaker] = (full, group) if full and group else None
+            if misspelt[q.speaker]:
+                (q.speaker, q.group), q.group_source = misspelt[q.speaker], "article_role"
 
 
 @contextmanager

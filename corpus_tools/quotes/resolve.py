@@ -76,10 +76,12 @@ def _has_role(q: _Quote, noun: str) -> bool:
 
 
 def _definite_referent(noun: str, pos: int, ctx: _Context,
-                        organizations_only: bool = False) -> _Quote | None:
+                        organizations_only: bool = False, group: str | None = None
+                        ) -> _Quote | None:
     """The most recent person or organisation before ``pos`` whose role has ``noun``
     (``the mayor`` -> Mayor Mike Johnston); for organisation nouns (``the agency``), else
-    the most recent organisation."""
+    the most recent organisation; of ``group`` when the noun's words imply one (``the
+    advocacy organization`` is not the agency named last), or None if there is none."""
     best: tuple[int, _Quote] | None = None
     for items in (ctx.organizations,) if organizations_only else (ctx.persons,
                                                                  ctx.organizations):
@@ -90,7 +92,14 @@ def _definite_referent(noun: str, pos: int, ctx: _Context,
                 break
     if best is not None:
         return best[1]
-    return _latest(ctx.organizations, pos, ctx) if noun in _ORG_NOUNS else None
+    if noun not in _ORG_NOUNS:
+        return None
+    if group is not None:
+        return next((ref for _, _, ref in ctx.organizations.before(pos) if ref.group == group),
+                    None)
+    return _latest(ctx.organizations, pos, ctx)
+
+
 _OWNED_WORDS = re.compile(r"^(?P<owner>[Hh]er|[Hh]is|[Tt]heir|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}?"
                           r"(?=[\u2019']s?\s))(?:[\u2019']s?)?\s+(?:full\s+|written\s+|"
                           r"prepared\s+)?(?:statement|message|remarks|post|letter|email)$")
@@ -300,7 +309,8 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
             return True
     if definite:
         noun = definite.group("noun").lower()
-        ref = _definite_referent("judge" if noun in ("ruling", "opinion") else noun, pos, ctx)
+        ref = _definite_referent("judge" if noun in ("ruling", "opinion") else noun, pos, ctx,
+                                 group=infer_group_from_role(np_text))
         if ref is not None:
             _copy_speaker(ref, q)
             return True
