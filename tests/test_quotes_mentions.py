@@ -64,8 +64,9 @@ def _stress_texts() -> list[str]:
     texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     pieces = ["Mayor", "Gov.", "Governor", "xMayor", "Council Member", "U.S. Attorney", "Rev.",
               "Jane", "Doe", "María", "O'Neil", "McDonald", "Élise", "-Ana", "’Ana", ".Ana",
-              "said", "told", "a", "an", "who", "name", "named", "only as", "first", "34",
-              "Union", "Center", "of", ",", ".", "\n", "’", "'", "-", "\t"]
+              "said", "told", "saying", "so-called", "a", "an", "A", "One", "who", "name",
+              "named", "only as", "first", "34", "Union", "Center", "group", "coalition",
+              "official", "spokeswoman", "for", "of", ",", ".", "\n", "’", "'", "-", "\t"]
     rng = random.Random(15)
     for _ in range(1500):
         texts.append("".join(rng.choice(pieces) + rng.choice(["", " ", " ", ", ", "\t"])
@@ -97,3 +98,18 @@ def test_first_name_hint_is_there_wherever_the_first_name_pattern_matches():
             found += 1
             assert mentions._FIRST_NAME_HINT.search(text, m.start(), m.end())
     assert found > 20
+
+
+@pytest.mark.parametrize("name, needs", [
+    ("_ORG_APPOSITIVE", ["_ORG_NOUNS"]),
+    ("_NAMED_ORG", ["_ORG_WORDS"]),
+    ("_NARRATED_DESC", ["_DESC_WORDS"]),
+])
+def test_every_narration_match_holds_the_words_its_paragraph_is_checked_for(name, needs):
+    found = 0
+    for text in _stress_texts():
+        for m in getattr(mentions, name).finditer(text):
+            found += 1
+            for words in needs:
+                assert mentions._has_word(text, getattr(mentions, words), m.start(), m.end())
+    assert found > 10

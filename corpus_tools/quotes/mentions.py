@@ -133,15 +133,22 @@ _NARRATION_HINT = re.compile(r"[A-Z]|official|spokes")
 #: need, so skipping a paragraph without it changes nothing): a comma before ``a``/``an``,
 #: ``who`` or a number (:data:`_ORG_APPOSITIVE`, :data:`_NAME_APPOSITIVE`); a ``name``,
 #: ``only as`` or a comma before a number (``Darwin, 34,``): :data:`_FIRST_NAME_ONLY`, whose
-#: other branches need ``...last name``, ``first name,`` or ``named``; the unnamed speaker's
-#: noun (:data:`_NARRATED_DESC`), an organisation's head word (:data:`_NAMED_ORG`).
+#: other branches need ``...last name``, ``first name,`` or ``named``.
 _APPOSITIVE_HINT = re.compile(r",[ \t]+(?:a|who|\d)")
 _FIRST_NAME_HINT = re.compile(r"name|only as|,[ \t]+(?:an?[ \t]+)?\d")
-_DESC_HINT = re.compile(r"official|spokes|sergeant|officer|deputy|detective|trooper|"
-                        r"lieutenant|captain|agent")
-_ORG_HINT = re.compile(r"[ \t](?:Coalition|Union|Center|Centre|Association|Project|Network|"
-                       r"Alliance|Institute|Foundation|Fund|League|Federation|Services|Church|"
-                       r"Partnership|Collaborative|Clinic|Society|Charities)\b")
+#: Words of which a paragraph needs one for a pattern to match there, looked up with
+#: ``str.find`` (first in the whole article, then in the paragraph: a regex alternation of
+#: words is tried at every position): the unnamed speaker's noun (:data:`_NARRATED_DESC`),
+#: an organisation's head word (:data:`_NAMED_ORG`), an appositive's organisation noun
+#: (:data:`_ORG_APPOSITIVE`). (Not for long lists such as the reporting verbs: a word
+#: the article lacks costs a scan of the whole article.)
+_DESC_WORDS = ("official", "spokes", "sergeant", "officer", "deputy", "detective", "trooper",
+               "lieutenant", "captain", "agent")
+_ORG_WORDS = ("Coalition", "Union", "Center", "Centre", "Association", "Project", "Network",
+              "Alliance", "Institute", "Foundation", "Fund", "League", "Federation", "Services",
+              "Church", "Partnership", "Collaborative", "Clinic", "Society", "Charities")
+_ORG_NOUNS = ("group", "organization", "organisation", "coalition", "nonprofit", "network",
+              "alliance", "union")
 #: ``Lawrence Benito, executive director of X, said the group...``: a person named in the
 #: narration as speaking (two to five capitalised words, an optional appositive, a cue).
 _NARRATED = re.compile(r"(?P<name>[A-ZÀ-ÖØ-Þ](?<![\w\u2019'.-][A-ZÀ-ÖØ-Þ])"
@@ -313,6 +320,9 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
                     _add_to_roster(stub, ctx)  # “Mayor Eric Adams ... Adams’s office said”
             else:
                 ctx.organizations.add((tok.start, -1 - k, stub))
+    # the words the article has (most paragraphs then need no look-up at all)
+    org_words, org_nouns = _words_in(raw, _ORG_WORDS), _words_in(raw, _ORG_NOUNS)
+    desc_words = _words_in(raw, _DESC_WORDS)
     for pstart, pend in paragraphs:
         if not _NARRATION_HINT.search(raw, pstart, pend):
             continue  # every pattern below needs a capital letter, ``official`` or ``spokes``
@@ -358,9 +368,10 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
             _add_named_person(name, start, start + len(name),
                               _role_context(raw, pstart, start, start + len(name)), ctx)
         appositive = _APPOSITIVE_HINT.search(raw, pstart, pend) is not None
-        for m in _ORG_APPOSITIVE.finditer(raw, pstart, pend) if appositive else ():
+        for m in _ORG_APPOSITIVE.finditer(raw, pstart, pend) \
+                if appositive and _has_word(raw, org_nouns, pstart, pend) else ():
             _add_organization(m.group("org"), m.start("org"), m.group("role"), ctx)
-        named_org = _ORG_HINT.search(raw, pstart, pend) is not None
+        named_org = _has_word(raw, org_words, pstart, pend)
         # “the United Food and ... Union”
         for m in _NAMED_ORG.finditer(raw, pstart, pend) if named_org else ():
             _add_organization(m.group("org"), m.start("org"), m.group("org"), ctx)
@@ -386,7 +397,7 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
         for m in _FIRST_LAST.finditer(raw, pstart, pend):
             if _first_name_gender(m.group("first")):
                 _add_if_person(raw[m.start():m.end("last")], m.start(), pstart, ctx)
-        unnamed = _DESC_HINT.search(raw, pstart, pend) is not None
+        unnamed = _has_word(raw, desc_words, pstart, pend)
         for m in _NARRATED_DESC.finditer(raw, pstart, pend) if unnamed else ():
             app = (m.group("app") or "").strip(" ,")
             if app and _name_in(app) == app:
@@ -397,6 +408,33 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
                 continue
             _add_description(m.group("desc"), m.start("desc"), ctx,
                              raw[_clause_start(raw, pstart, m.start()):m.end()])
+
+
+def _words_in(raw: str, words: Sequence[str]) -> tuple[str, ...]:
+    """The ``words`` that occur in ``raw`` (anywhere, as substrings), in their order.
+
+    Examples
+    --------
+    >>> _words_in("The officer said", ("agent", "officer", "said"))
+    ('officer', 'said')
+    """
+    return tuple(w for w in words if w in raw)
+
+
+def _has_word(raw: str, words: Sequence[str], start: int, end: int) -> bool:
+    """Whether one of ``words`` occurs in ``raw[start:end]`` (as ``re.search(raw, start,
+    end)`` of their alternation would find), without slicing ``raw``.
+
+    Examples
+    --------
+    >>> raw = "the officer said"
+    >>> _has_word(raw, ("officer",), 0, 11), _has_word(raw, ("officer",), 0, 8)
+    (True, False)
+    """
+    for w in words:
+        if raw.find(w, start, end) >= 0:
+            return True
+    return False
 
 
 def _clause_start(raw: str, lo: int, pos: int, reach: int = 80,
