@@ -204,11 +204,31 @@ def _another_first_name(text: str, tok: Token, offset: int) -> bool:
     """Whether a one-word (surname) alias is preceded by a capitalised word that is not a
     title: ``Kevin Walsh`` is not the registry's Marty Walsh (whose full-name alias would
     have matched first), ``Mayor Walsh`` and ``Boston's Walsh`` are."""
-    before = text[:tok.start - offset].rstrip()
-    prev = before.rsplit(None, 1)[-1] if before else ""
+    prev = _word_before(text, tok.start - offset)
     if not prev[:1].isupper() or prev.endswith((".", "\u2019s", "'s", ",", ":", ";")):
         return False
     return prev.lower() not in TITLE_WORDS and not prev.isupper()
+
+
+def _word_before(text: str, end: int) -> str:
+    """The last whitespace-separated word of ``text[:end]`` (``""`` if none), as
+    ``text[:end].rstrip().rsplit(None, 1)[-1]``, reading back only as far as that word
+    (copying the whole prefix for each surname of a whole-text lookup made the lookup
+    quadratic in the text's length).
+
+    Examples
+    --------
+    >>> _word_before("Mayor Kevin  Walsh", 13), _word_before("  Walsh", 2)
+    ('Kevin', '')
+    """
+    reach = 64
+    while True:
+        lo = max(0, end - reach)
+        before = text[lo:end].rstrip()
+        word = before.rsplit(None, 1)[-1] if before else ""
+        if lo == 0 or len(word) < len(before):  # whitespace before the word: it is whole
+            return word
+        reach *= 4
 
 
 class RegistryError(ValueError):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpus_tools.actors import (
     GROUPS,
@@ -200,3 +202,37 @@ def test_state_officials_added_this_round(registry: ActorRegistry) -> None:
         actor = registry.find(text)[0]
         assert (actor.name, actor.group) == (name, "local_officials")
     assert registry.find("Dr. Ponce de León sailed on.") is None
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab K.,’\n\t\u00a0\u2003")), max_size=300),
+       st.integers(min_value=0, max_value=300))
+@settings(max_examples=300, deadline=None)
+def test_word_before_is_the_last_word_of_the_prefix(text: str, end: int) -> None:
+    from corpus_tools.actors import _word_before
+
+    end = min(end, len(text))
+    before = text[:end].rstrip()
+    assert _word_before(text, end) == (before.rsplit(None, 1)[-1] if before else "")
+
+
+class _CountingText(str):
+    """A text that counts the characters its slices copy."""
+
+    copied = 0
+
+    def __getitem__(self, key):
+        part = str.__getitem__(self, key)
+        if isinstance(key, slice):
+            _CountingText.copied += len(part)
+        return part
+
+
+def test_a_whole_text_lookup_reads_each_character_a_bounded_number_of_times() -> None:
+    # every “Wu” is a one-word alias checked for a first name before it (“Kevin Wu” is
+    # not the registry's Wu); that check read the whole text before each one
+    registry = ActorRegistry()
+    for n in (20_000, 80_000):
+        text = _CountingText(("Kevin Wu said the city said. " * n)[:n])
+        _CountingText.copied = 0
+        assert registry.find_all(text) == []  # Kevin Wu is not registered
+        assert _CountingText.copied <= 4 * n  # was ~n * n / 60 (345n, 1380n)

@@ -35,12 +35,36 @@ from corpus_tools.quotes.state import (
 from corpus_tools.tokenize import Token
 
 #: A title followed by a capitalised name: ``Mayor Karen Bass``, ``Ald. Daniel La Spata``.
-_TITLED_NAME = re.compile(r"\b(?:Mayor|Gov\.|Governor|Sheriff|Councilor|Councilman|"
-                          r"Councilwoman|Ald\.|Alderman|Sen\.|Senator|Rep\.|Representative|"
-                          r"Congresswoman|Congressman|Secretary|Director|Commissioner|Chief|"
-                          r"Judge|Dr\.|Attorney General|District Attorney|President|Rev\.|Reverend|"
-                          r"Pastor|Father|Rabbi|Imam|Bishop|Assemblyman|Assemblywoman|Councilmember|"
-                          r"Council Member|U\.S\. Attorney|Public Defender|Federal Defender)\s+"
+_TITLES = ("Mayor", r"Gov\.", "Governor", "Sheriff", "Councilor", "Councilman", "Councilwoman",
+           r"Ald\.", "Alderman", r"Sen\.", "Senator", r"Rep\.", "Representative",
+           "Congresswoman", "Congressman", "Secretary", "Director", "Commissioner", "Chief",
+           "Judge", r"Dr\.", "Attorney General", "District Attorney", "President", r"Rev\.",
+           "Reverend", "Pastor", "Father", "Rabbi", "Imam", "Bishop", "Assemblyman",
+           "Assemblywoman", "Councilmember", "Council Member", r"U\.S\. Attorney",
+           "Public Defender", "Federal Defender")
+
+
+def _titles_at_word_start(titles: Sequence[str]) -> str:
+    r"""``\b(?:t1|t2|...)`` for titles that start with a capital letter, written so that
+    the regex engine can skip to their first letters: the titles grouped by that letter
+    (in their order: the alternatives of one letter are tried as before; those of
+    different letters never match at the same place), each group ``L(?<!\wL)(?:...)``
+    (``\b`` before a letter is: no word character before it). A pattern led by ``\b`` is
+    tried at every position; this one only where a title's first letter is.
+
+    Examples
+    --------
+    >>> _titles_at_word_start(["Mayor", r"Gov\.", "Governor"])
+    '(?:M(?<!\\wM)(?:ayor)|G(?<!\\wG)(?:ov\\.|overnor))'
+    """
+    by_letter: dict[str, list[str]] = {}
+    for title in titles:
+        by_letter.setdefault(title[0], []).append(title[1:])
+    return "(?:" + "|".join(f"{c}(?<!\\w{c})(?:{'|'.join(rest)})"
+                            for c, rest in by_letter.items()) + ")"
+
+
+_TITLED_NAME = re.compile(_titles_at_word_start(_TITLES) + r"\s+"
                           r"(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w’'-]+|"
                           r"(?:de|la|van|von|del)(?=\s+[A-ZÀ-ÖØ-Þ]))){1,3})")
 #: ``Siembra NC, a left-wing immigrant advocacy group`` -- an organisation in narration.
@@ -50,8 +74,12 @@ _ORG_APPOSITIVE = re.compile(r"(?P<org>[A-Z][\w.&\u2019'-]*(?:[ \t]+(?:of|for|an
                              r"organisation|coalition|nonprofit|network|alliance|union))\b")
 #: An organisation named in the narration by its capitalised name (``the United Food and
 #: Commercial Workers International Union``): the antecedent of ``the union``.
-_NAMED_ORG = re.compile(r"(?<![\w\u2019'.-])(?P<org>[A-Z][\w.&\u2019'-]*(?:[ \t]+(?:of|for|and|on|"
-                        r"[A-Z][\w.&\u2019'-]*)){0,8}?[ \t]+(?:Coalition|Union|Center|Centre|"
+#: (This pattern and the others led by a capital letter test the character before it right
+#: after that letter, ``X(?<![\w...]X)``: the same test as a lookbehind in front, but the
+#: regex engine then skips straight to the capital letters instead of trying every place.)
+_NAMED_ORG = re.compile(r"(?P<org>[A-Z](?<![\w\u2019'.-][A-Z])[\w.&\u2019'-]*(?:[ \t]+"
+                        r"(?:of|for|and|on|[A-Z][\w.&\u2019'-]*)){0,8}?[ \t]+(?:Coalition|Union|"
+                        r"Center|Centre|"
                         r"Association|Project|Network|Alliance|Institute|Foundation|Fund|League|"
                         r"Federation|Services|Church|Partnership|Collaborative|Clinic|Society|"
                         r"Charities))\b")
@@ -68,11 +96,12 @@ _FIRST_NAME_ONLY = re.compile(r"(?<![\w\u2019'.-])(?P<name>[A-Z][^\W\d_]+),[ \t]
                               r"(?<![\w\u2019'.-])(?P<name4>[A-Z][^\W\d_]+),[ \t]+(?:an?[ \t]+)?"
                               r"\d{1,3}(?:-year-old)?[ \t,]")  # “Darwin, 34,”
 #: ``Tomás Reyna, a retired machinist`` / ``Rosa Ibarra, 41,`` -- a person in narration.
-_NAME_APPOSITIVE = re.compile(r"(?<![\w\u2019'.-])(?P<name>[A-ZÀ-ÖØ-Þ][\w\u2019'-]+(?:[ \t]+"
-                              r"[A-ZÀ-ÖØ-Þ][\w\u2019'-]+){1,3}),[ \t]+(?:a|an|who|\d{1,3},)[ \t]")
+_NAME_APPOSITIVE = re.compile(r"(?P<name>[A-ZÀ-ÖØ-Þ](?<![\w\u2019'.-][A-ZÀ-ÖØ-Þ])"
+                              r"[\w\u2019'-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w\u2019'-]+){1,3}),[ \t]+"
+                              r"(?:a|an|who|\d{1,3},)[ \t]")
 #: ``Rosa Ibarra``: a known first name and a capitalised word (see ``first_names.txt``).
 #: The surname is a lookahead, so ``Superintendent Angela Whitcomb`` still yields Angela.
-_FIRST_LAST = re.compile(r"(?<![\w\u2019'.-])(?P<first>[A-Z][^\W\d_]+)"
+_FIRST_LAST = re.compile(r"(?P<first>[A-Z](?<![\w\u2019'.-][A-Z])[^\W\d_]+)"
                          r"(?=[ \t]+(?P<last>[A-ZÀ-ÖØ-Þ][\w\u2019'-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ]"
                          r"[\w\u2019'-]+){0,2}))")  # two surnames: “Rosa Elena Quintero Díaz”
 #: Where an appositive ends: a comma, a semicolon, a line break or a sentence's period
@@ -102,20 +131,28 @@ _AFFILIATION = re.compile(r"[ \t]+(?:of|with|from|at)[ \t]+(?:the[ \t]+)?[A-Z][^
 _NARRATION_HINT = re.compile(r"[A-Z]|official|spokes")
 #: What a paragraph needs for some patterns to match there (each a superset of what they
 #: need, so skipping a paragraph without it changes nothing): a comma before ``a``/``an``,
-#: ``who`` or a number (:data:`_ORG_APPOSITIVE`, :data:`_NAME_APPOSITIVE`, ``Darwin, 34,``),
-#: a ``name`` or ``only as`` (the rest of :data:`_FIRST_NAME_ONLY`), the unnamed speaker's
-#: noun (:data:`_NARRATED_DESC`), an organisation's head word (:data:`_NAMED_ORG`).
+#: ``who`` or a number (:data:`_ORG_APPOSITIVE`, :data:`_NAME_APPOSITIVE`); a ``name``,
+#: ``only as`` or a comma before a number (``Darwin, 34,``): :data:`_FIRST_NAME_ONLY`, whose
+#: other branches need ``...last name``, ``first name,`` or ``named``.
 _APPOSITIVE_HINT = re.compile(r",[ \t]+(?:a|who|\d)")
-_FIRST_NAME_HINT = re.compile(r"name|only as|,[ \t]+(?:a|who|\d)")
-_DESC_HINT = re.compile(r"official|spokes|sergeant|officer|deputy|detective|trooper|"
-                        r"lieutenant|captain|agent")
-_ORG_HINT = re.compile(r"[ \t](?:Coalition|Union|Center|Centre|Association|Project|Network|"
-                       r"Alliance|Institute|Foundation|Fund|League|Federation|Services|Church|"
-                       r"Partnership|Collaborative|Clinic|Society|Charities)\b")
+_FIRST_NAME_HINT = re.compile(r"name|only as|,[ \t]+(?:an?[ \t]+)?\d")
+#: Words of which a paragraph needs one for a pattern to match there, looked up with
+#: ``str.find`` (first in the whole article, then in the paragraph: a regex alternation of
+#: words is tried at every position): the unnamed speaker's noun (:data:`_NARRATED_DESC`),
+#: an organisation's head word (:data:`_NAMED_ORG`), an appositive's organisation noun
+#: (:data:`_ORG_APPOSITIVE`). (Not for long lists such as the reporting verbs: a word
+#: the article lacks costs a scan of the whole article.)
+_DESC_WORDS = ("official", "spokes", "sergeant", "officer", "deputy", "detective", "trooper",
+               "lieutenant", "captain", "agent")
+_ORG_WORDS = ("Coalition", "Union", "Center", "Centre", "Association", "Project", "Network",
+              "Alliance", "Institute", "Foundation", "Fund", "League", "Federation", "Services",
+              "Church", "Partnership", "Collaborative", "Clinic", "Society", "Charities")
+_ORG_NOUNS = ("group", "organization", "organisation", "coalition", "nonprofit", "network",
+              "alliance", "union")
 #: ``Lawrence Benito, executive director of X, said the group...``: a person named in the
 #: narration as speaking (two to five capitalised words, an optional appositive, a cue).
-_NARRATED = re.compile(r"(?<![\w\u2019'.-])(?P<name>[A-ZÀ-ÖØ-Þ][\w\u2019'-]*\.?"
-                       r"(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w\u2019'-]*\.?){1,4})"
+_NARRATED = re.compile(r"(?P<name>[A-ZÀ-ÖØ-Þ](?<![\w\u2019'.-][A-ZÀ-ÖØ-Þ])"
+                       r"[\w\u2019'-]*\.?(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w\u2019'-]*\.?){1,4})"
                        r"(?P<app>(?:,[^,;:!?\u201c\u201d\"\n]{1,160}){1,2},)?,?\s+(?:" + _VERB +
                        r")\b")
 #: ``Adams’s office``, ``Luna's spokeswoman``: speaks for the owner.
@@ -283,6 +320,9 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
                     _add_to_roster(stub, ctx)  # “Mayor Eric Adams ... Adams’s office said”
             else:
                 ctx.organizations.add((tok.start, -1 - k, stub))
+    # the words the article has (most paragraphs then need no look-up at all)
+    org_words, org_nouns = _words_in(raw, _ORG_WORDS), _words_in(raw, _ORG_NOUNS)
+    desc_words = _words_in(raw, _DESC_WORDS)
     for pstart, pend in paragraphs:
         if not _NARRATION_HINT.search(raw, pstart, pend):
             continue  # every pattern below needs a capital letter, ``official`` or ``spokes``
@@ -328,13 +368,14 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
             _add_named_person(name, start, start + len(name),
                               _role_context(raw, pstart, start, start + len(name)), ctx)
         appositive = _APPOSITIVE_HINT.search(raw, pstart, pend) is not None
-        for m in _ORG_APPOSITIVE.finditer(raw, pstart, pend) if appositive else ():
+        for m in _ORG_APPOSITIVE.finditer(raw, pstart, pend) \
+                if appositive and _has_word(raw, org_nouns, pstart, pend) else ():
             _add_organization(m.group("org"), m.start("org"), m.group("role"), ctx)
-        named_org = _ORG_HINT.search(raw, pstart, pend) is not None
+        named_org = _has_word(raw, org_words, pstart, pend)
         # “the United Food and ... Union”
         for m in _NAMED_ORG.finditer(raw, pstart, pend) if named_org else ():
             _add_organization(m.group("org"), m.start("org"), m.group("org"), ctx)
-        first_name = appositive or _FIRST_NAME_HINT.search(raw, pstart, pend) is not None
+        first_name = _FIRST_NAME_HINT.search(raw, pstart, pend) is not None
         # “María, who asked that ...”
         for m in _FIRST_NAME_ONLY.finditer(raw, pstart, pend) if first_name else ():
             key = next(k for k in ("name", "name2", "name3", "name4") if m.group(k))
@@ -356,7 +397,7 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
         for m in _FIRST_LAST.finditer(raw, pstart, pend):
             if _first_name_gender(m.group("first")):
                 _add_if_person(raw[m.start():m.end("last")], m.start(), pstart, ctx)
-        unnamed = _DESC_HINT.search(raw, pstart, pend) is not None
+        unnamed = _has_word(raw, desc_words, pstart, pend)
         for m in _NARRATED_DESC.finditer(raw, pstart, pend) if unnamed else ():
             app = (m.group("app") or "").strip(" ,")
             if app and _name_in(app) == app:
@@ -367,6 +408,33 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
                 continue
             _add_description(m.group("desc"), m.start("desc"), ctx,
                              raw[_clause_start(raw, pstart, m.start()):m.end()])
+
+
+def _words_in(raw: str, words: Sequence[str]) -> tuple[str, ...]:
+    """The ``words`` that occur in ``raw`` (anywhere, as substrings), in their order.
+
+    Examples
+    --------
+    >>> _words_in("The officer said", ("agent", "officer", "said"))
+    ('officer', 'said')
+    """
+    return tuple(w for w in words if w in raw)
+
+
+def _has_word(raw: str, words: Sequence[str], start: int, end: int) -> bool:
+    """Whether one of ``words`` occurs in ``raw[start:end]`` (as ``re.search(raw, start,
+    end)`` of their alternation would find), without slicing ``raw``.
+
+    Examples
+    --------
+    >>> raw = "the officer said"
+    >>> _has_word(raw, ("officer",), 0, 11), _has_word(raw, ("officer",), 0, 8)
+    (True, False)
+    """
+    for w in words:
+        if raw.find(w, start, end) >= 0:
+            return True
+    return False
 
 
 def _clause_start(raw: str, lo: int, pos: int, reach: int = 80,
