@@ -200,3 +200,53 @@ def test_notebook_04_writes_per_frame_scores_from_a_coded_sheet(seed_sheet, tmp_
     assert set(table["coding"]) == {"coding sheet"}
     assert table.loc["crime_threat", ["support", "tp"]].tolist() == [1, 1]
     assert table.loc["micro", "support"] == 1
+
+
+def _validate_stderr(args: list[str], cwd: Path) -> tuple[int, str]:
+    """Exit code and stderr of ``corpus-tools validate`` run as a subprocess in ``cwd``."""
+    import os
+    import subprocess
+    import sys
+
+    import corpus_tools
+
+    env = {**os.environ, "PYTHONPATH": str(Path(corpus_tools.__file__).parents[1])}
+    done = subprocess.run([sys.executable, "-m", "corpus_tools", "validate", *args], cwd=cwd,
+                          capture_output=True, text=True, env=env, check=False)
+    return done.returncode, done.stderr
+
+
+def test_validate_says_an_article_saved_as_csv_is_not_a_coding_sheet(tmp_path: Path) -> None:
+    # Prose with commas: pandas' tokenizer fails on line 3 (3 fields, header has 2).
+    (tmp_path / "a1.csv").write_text("Officials said, on Monday\nthat it was over.\n"
+                                     "Wu said, again, no.\n", encoding="utf-8")
+    code, err = _validate_stderr(["a1.csv"], tmp_path)
+    assert code == 2 and "Traceback" not in err
+    assert err.startswith("error: a1.csv: not a coding sheet (line 3: 3 fields where the "
+                          "header has 2")
+    # Parses as CSV but has none of the sheet's columns: the columns are named.
+    (tmp_path / "a2.csv").write_text("Officials said on Monday\nit was over.\n",
+                                     encoding="utf-8")
+    code, err = _validate_stderr(["a2.csv"], tmp_path)
+    assert code == 2 and "Traceback" not in err
+    assert err.startswith("error: a2.csv: not a coding sheet (line 1: missing column(s) "
+                          "sheet_id, quote, code_stance")
+
+
+def test_validate_rejects_an_empty_missing_or_uncoded_sheet(seed_sheet, tmp_path,
+                                                           capsys) -> None:
+    from corpus_tools.cli import main
+
+    (tmp_path / "empty.csv").write_bytes(b"")
+    assert main(["validate", str(tmp_path / "empty.csv")]) == 2
+    assert "empty.csv: not a coding sheet (the file is empty)" in capsys.readouterr().err
+    assert main(["validate", str(tmp_path / "nope.csv")]) == 2
+    assert "nope.csv: no such file" in capsys.readouterr().err
+    sheet, key, _ = seed_sheet  # as written by 'sample': nothing coded yet
+    path = write_coding_sheet(sheet, key, tmp_path / "sheet.csv")
+    assert main(["validate", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert f"error: {path}: no coded rows" in captured.err
+    assert "Empty DataFrame" not in captured.out and "NaN" not in captured.out
+    with pytest.raises(SheetError, match="no coded rows"):
+        score_sheet_stance_per_class(path)
