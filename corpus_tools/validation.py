@@ -276,6 +276,20 @@ def _sheet_frames(coded: pd.DataFrame, path: str | Path,
     return framed, truth, frames_per_text(framed["quote"], codebook)
 
 
+def sheet_codes_frames(path: str | Path) -> bool:
+    """True when at least one coded row of the sheet has ``code_frames`` filled in (``none``
+    counts: coded, no frame); without one the frame tagger cannot be scored on it.
+
+    Raises
+    ------
+    SheetError
+        Every problem :func:`read_coded_sheet` reports.
+    """
+    coded = read_coded_sheet(path)
+    column = coded.get("code_frames", pd.Series("", index=coded.index))
+    return bool((column.str.strip() != "").any())
+
+
 def score_sheet_frames(path: str | Path, codebook: pd.DataFrame | None = None
                        ) -> pd.DataFrame:
     """Per-frame precision, recall, F1 and support of the frame tagger on a coded sheet.
@@ -299,14 +313,18 @@ def score_sheet_frames(path: str | Path, codebook: pd.DataFrame | None = None
     Raises
     ------
     SheetError
-        Naming the file and line of a frame id the codebook does not have (and every
-        problem :func:`read_coded_sheet` reports).
+        Naming the file and line of a frame id the codebook does not have, a sheet on which
+        no row has ``code_frames`` filled in (frames not coded: no score, not a zero one;
+        see :func:`sheet_codes_frames`), and every problem :func:`read_coded_sheet` reports.
     """
     from corpus_tools.coded_sets import frame_report
     from corpus_tools.frames import load_codebook
 
     codebook = load_codebook() if codebook is None else codebook
-    _, truth, pred = _sheet_frames(read_coded_sheet(path), path, codebook)
+    framed, truth, pred = _sheet_frames(read_coded_sheet(path), path, codebook)
+    if framed.empty:
+        raise SheetError(f"{path}: frames were not coded (no row has code_frames filled in; "
+                         "'none' means coded, no frame)")
     return frame_report(truth, pred, codebook["frame_id"])
 
 

@@ -16,6 +16,7 @@ from corpus_tools.validation import (
     score_coding_sheet,
     score_sheet_frames,
     score_sheet_stance_per_class,
+    sheet_codes_frames,
     write_coding_sheet,
 )
 
@@ -250,3 +251,35 @@ def test_validate_rejects_an_empty_missing_or_uncoded_sheet(seed_sheet, tmp_path
     assert "Empty DataFrame" not in captured.out and "NaN" not in captured.out
     with pytest.raises(SheetError, match="no coded rows"):
         score_sheet_stance_per_class(path)
+
+
+def test_a_sheet_without_coded_frames_is_not_scored_zero(seed_sheet, tmp_path) -> None:
+    """Stance coded, code_frames left blank: the tagger has no score on the sheet (an error
+    saying frames were not coded), not micro-F1 0 over zero counts."""
+    sheet, key, _ = seed_sheet
+    path = write_coding_sheet(sheet.assign(code_stance="none"), key, tmp_path / "sheet.csv")
+    assert sheet_codes_frames(path) is False
+    with pytest.raises(SheetError, match=r"sheet\.csv: frames were not coded"):
+        score_sheet_frames(path)
+    coded = sheet.assign(code_stance="none")
+    coded.loc[3, "code_frames"] = "none"  # coded, no frame: scored
+    path = write_coding_sheet(coded, key, tmp_path / "sheet.csv")
+    assert sheet_codes_frames(path) is True
+    assert score_sheet_frames(path).set_index("frame").loc["micro", "support"] == 0
+
+
+@pytest.mark.slow
+def test_notebook_04_skips_per_frame_scores_when_frames_were_not_coded(seed_sheet,
+                                                                       tmp_path) -> None:
+    from corpus_tools.paths import DATA_DIR, NOTEBOOKS_DIR
+    from corpus_tools.runner import run_notebooks
+
+    sheet, key, _ = seed_sheet
+    path = write_coding_sheet(sheet.assign(code_stance="none"), key, tmp_path / "sheet.csv")
+    [executed] = run_notebooks([NOTEBOOKS_DIR / "04_framing.ipynb"],
+                               output_dir=tmp_path / "executed", log=None,
+                               parameters={"data_dir": DATA_DIR, "figures_dir": tmp_path / "f",
+                                           "processed_dir": tmp_path / "p",
+                                           "coding_sheet": path})
+    assert not (tmp_path / "p" / "frame_eval.csv").exists()
+    assert "frames were not coded" in executed.read_text(encoding="utf-8")
