@@ -160,3 +160,21 @@ def test_run_notebooks_checks_every_option_file_before_any_notebook(tmp_path, ca
         assert main(["run-notebooks", option, "nope.csv"]) == 2
         assert f"nope.csv: no such file ({option}, the " in capsys.readouterr().err
     assert runner.check_option_files({"actors_csv": None, "frames_csv": ""}) is None
+
+
+@pytest.mark.parametrize("command", [["analyze", "bad1", "--out", "t", "--no-progress"],
+                                     ["sample", "bad1", "--out", "s.csv"],
+                                     ["run-notebooks", "--data-dir", "bad1"]])
+def test_a_bad_text_file_is_named_once_as_typed(command, tmp_path, capsys, monkeypatch):
+    """A folder of .txt files: an empty or non-UTF-8 file is named once, by its path from the
+    current directory (not 'bad1/empty.txt: empty.txt is empty'); exit 2."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bad1").mkdir()
+    (tmp_path / "bad1" / "empty.txt").write_bytes(b"")
+    (tmp_path / "bad1" / "latin.txt").write_bytes(b"Caf\xe9 owners said no.\n")
+    (tmp_path / "bad1" / "ok.txt").write_text("Title\n\nThe mayor spoke.\n", encoding="utf-8")
+    assert main(command) == 2
+    err = capsys.readouterr().err
+    assert "  - bad1/empty.txt: the file is empty\n" in err
+    assert "  - bad1/latin.txt: the file is not valid UTF-8 (byte 0xe9 at offset 3" in err
+    assert err.count("empty.txt") == 1 and "Traceback" not in err
