@@ -275,10 +275,22 @@ def load_actors(path: str | Path | None = None) -> pd.DataFrame:
     Raises
     ------
     RegistryError
-        Naming the line of a missing id or name, a duplicate id, or an unknown group.
+        Naming the line of a missing id or name, a duplicate id, or an unknown group; a
+        missing file or one that is not CSV.
     """
+    shown = path  # as the user gave it, for messages
     path = resolve_dir(path, RESOURCES_DIR / "actors.csv")
-    actors = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    shown = path if shown is None or str(shown) == "" else shown
+    if not path.is_file():
+        raise RegistryError(f"{shown}: actor registry not found (no such file)")
+    try:
+        actors = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as err:
+        what = ("the file is empty" if isinstance(err, pd.errors.EmptyDataError) else
+                f"not valid UTF-8 at byte offset {err.start}"
+                if isinstance(err, UnicodeDecodeError) else
+                str(err).strip().removeprefix("Error tokenizing data. C error: "))
+        raise RegistryError(f"{shown}: not an actor registry CSV ({what})") from None
     missing = [c for c in REQUIRED_COLUMNS if c not in actors.columns]
     if missing:
         raise RegistryError(f"{path.name}: missing column(s) {', '.join(missing)}")

@@ -7,7 +7,13 @@ import os
 import sys
 from collections.abc import Sequence
 
-from corpus_tools.runner import DEFAULT_KERNEL, PARAMETER_NAMES, NotebookError, run_notebooks
+from corpus_tools.runner import (
+    DEFAULT_KERNEL,
+    PARAMETER_NAMES,
+    NotebookError,
+    RunInputError,
+    run_notebooks,
+)
 
 DESCRIPTION = ("Who says what about immigration enforcement: quotes, speakers, words, frames "
                "and stance in news articles. Relative paths are relative to the current "
@@ -56,6 +62,9 @@ def _cmd_run_notebooks(args: argparse.Namespace) -> int:
     try:
         run_notebooks(args.notebooks or None, kernel=args.kernel, output_dir=args.output_dir,
                       parameters=params)
+    except RunInputError as err:  # bad input, found before any notebook ran
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     except NotebookError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1

@@ -12,7 +12,7 @@ from typing import TextIO
 
 import pandas as pd
 
-from corpus_tools.actors import ActorRegistry
+from corpus_tools.actors import ActorRegistry, RegistryError
 from corpus_tools.load import CorpusError
 from corpus_tools.quotes.extract import extract_quotes_from_texts
 
@@ -122,7 +122,7 @@ def quotes_command(paths: Sequence[str | Path], actors_csv: str | Path | None = 
         warnings.simplefilter("always")
         try:
             records = extract_quote_records(paths, actors_csv)
-        except CorpusError as err:
+        except (CorpusError, RegistryError) as err:
             print(f"error: {err}", file=sys.stderr)
             return 2
     for w in caught:

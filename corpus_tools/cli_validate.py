@@ -46,18 +46,20 @@ def add_validate_parsers(sub: argparse._SubParsersAction) -> None:
 
 
 def _cmd_sample(args: argparse.Namespace) -> int:
+    from corpus_tools.actors import ActorRegistry, RegistryError
     from corpus_tools.load import CorpusError, load_corpus
     from corpus_tools.quotes import extract_quotes
     from corpus_tools.validation import sample_coding_sheet, write_coding_sheet
 
     try:
         corpus = load_corpus(args.data_dir)
-    except CorpusError as err:
+        actors = ActorRegistry(args.actors) if args.actors else None
+    except (CorpusError, RegistryError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
     with warnings.catch_warnings(record=True) as caught:  # unknown groups: one line each
         warnings.simplefilter("always")
-        quotes = extract_quotes(corpus, actors=args.actors)
+        quotes = extract_quotes(corpus, actors=actors)
     for w in caught:
         print(f"warning: {w.message}", file=sys.stderr)
     sheet, key = sample_coding_sheet(corpus, quotes, n=args.n, seed=args.seed)

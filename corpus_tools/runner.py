@@ -38,13 +38,73 @@ PARAMETER_NAMES = ("data_dir", "figures_dir", "processed_dir", "actors_csv", "fr
 #: folder of executed copies, instead of between the progress lines.
 KERNEL_LOG = "kernel.log"
 
-__all__ = ["DEFAULT_KERNEL", "EXECUTED_DIR", "KERNEL_LOG", "NotebookError", "PARAMETER_NAMES",
-           "list_notebooks", "resolve_kernel", "run_notebooks"]
+__all__ = ["DEFAULT_KERNEL", "EXECUTED_DIR", "KERNEL_LOG", "OPTION_FILES", "NotebookError",
+           "PARAMETER_NAMES", "RunInputError", "check_option_files", "list_notebooks",
+           "resolve_kernel", "run_notebooks"]
 
 
 class NotebookError(RuntimeError):
     """A notebook failed (or cannot run); the message names the notebook, the cell and the
     error."""
+
+
+class RunInputError(NotebookError):
+    """Bad input found before any notebook runs (a missing notebook, corpus or option file,
+    or one that cannot be read as its kind); the command line exits with 2 for it."""
+
+
+#: What each option file is and the loader that validates it (module, function).
+OPTION_FILES = {
+    "actors_csv": ("actor registry", "corpus_tools.actors", "load_actors"),
+    "frames_csv": ("frame codebook", "corpus_tools.frames", "load_codebook"),
+    "naming_csv": ("naming list", "corpus_tools.naming", "load_naming"),
+    "stance_lexicon_csv": ("stance lexicon", "corpus_tools.stance", "load_stance_lexicon"),
+    "topic_json": ("topic file", "corpus_tools.topic", "load_topic"),
+    "coding_sheet": ("coding sheet", "corpus_tools.validation", "read_coded_sheet"),
+}
+
+
+def check_option_files(parameters: dict[str, object] | None) -> None:
+    """Check that every option file given exists and reads as its kind, before any notebook
+    runs (a bad one would otherwise fail only inside notebook 2, 4 or 5).
+
+    Parameters
+    ----------
+    parameters : dict
+        Notebook parameters as the user gave them (relative paths are relative to the
+        current directory); keys not in :data:`OPTION_FILES` and None values are skipped.
+
+    Raises
+    ------
+    RunInputError
+        Naming every bad file as given, its option and what is wrong (one line each).
+
+    Examples
+    --------
+    >>> check_option_files({"actors_csv": None, "data_dir": "anything"})
+    >>> check_option_files({"frames_csv": "nope.csv"})
+    Traceback (most recent call last):
+    ...
+    corpus_tools.runner.RunInputError: nope.csv: no such file (--frames-csv, the frame codebook)
+    """
+    import importlib
+
+    problems = []
+    for name, (what, module, loader) in OPTION_FILES.items():
+        given = (parameters or {}).get(name)
+        if given in (None, ""):
+            continue
+        option = "--" + name.replace("_", "-")
+        path = Path(str(given)).expanduser()  # the loaders name it as given
+        if not path.is_file():
+            problems.append(f"{given}: no such file ({option}, the {what})")
+            continue
+        try:
+            getattr(importlib.import_module(module), loader)(path)
+        except (ValueError, OSError) as err:  # the loader's message names the file
+            problems.append(f"{err} ({option}, the {what})")
+    if problems:
+        raise RunInputError("\n  ".join(problems))
 
 
 def list_notebooks(notebooks_dir: str | Path | None = None) -> list[Path]:
@@ -77,7 +137,7 @@ def _notebook_paths(notebooks: Sequence[str | Path] | None) -> list[Path]:
     paths = [Path(p).expanduser().resolve() for p in notebooks]
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:
-        raise NotebookError("no such notebook: " + ", ".join(missing))
+        raise RunInputError("no such notebook: " + ", ".join(missing))
     return paths
 
 
@@ -175,8 +235,10 @@ def run_notebooks(notebooks: Sequence[str | Path] | None = None, *,
     Raises
     ------
     NotebookError
-        Naming the notebook, the failing cell and the exception; or a notebook that does
-        not exist, or a missing data folder outside a project checkout.
+        Naming the notebook, the failing cell and the exception.
+    RunInputError
+        Before any notebook runs: a notebook that does not exist, a missing or broken
+        corpus, or an option file (:data:`OPTION_FILES`) that is missing or unreadable.
     """
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
@@ -184,6 +246,7 @@ def run_notebooks(notebooks: Sequence[str | Path] | None = None, *,
     from corpus_tools.paths import NoDataDirError
 
     paths = _notebook_paths(notebooks)
+    check_option_files(parameters)
     params = _absolute_parameters(parameters)
     try:
         data_dir, figures_dir, processed_dir = resolve_run_dirs(
@@ -191,13 +254,13 @@ def run_notebooks(notebooks: Sequence[str | Path] | None = None, *,
         out_dir = (resolve_dir(output_dir, Path.cwd()) if output_dir
                    else default_executed_dir(data_dir))
     except NoDataDirError as err:
-        raise NotebookError(str(err)) from None
+        raise RunInputError(str(err)) from None
     from corpus_tools.validate_input import CorpusError, check_corpus
 
     try:  # a missing or broken corpus fails here, before any folder is made
         check_corpus(data_dir)
     except CorpusError as err:
-        raise NotebookError(str(err)) from None
+        raise RunInputError(str(err)) from None
     kernel_name = resolve_kernel(kernel)
     staged = [(figures_dir, _staging(figures_dir)), (processed_dir, _staging(processed_dir))]
     staged_executed = _staging(out_dir)

@@ -116,15 +116,34 @@ def read_text_file(path: Path, label: str, problems: list[str]) -> str | None:
     except OSError as err:
         problems.append(f"{label}: cannot read {path}: {err.strerror}")
         return None
+    # a label that is the file itself is not followed by its name again
+    what = "the file" if label.endswith(path.name) else path.name
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        problems.append(f"{label}: {path.name} is not valid UTF-8 ({_utf8_problem(data, err)})")
+        problems.append(f"{label}: {what} is not valid UTF-8 ({_utf8_problem(data, err)})")
         return None
     if not text.strip():
-        problems.append(f"{label}: {path.name} is empty")
+        problems.append(f"{label}: {what} is empty")
         return None
     return text
+
+
+def shown_path(path: Path) -> str:
+    """``path`` as a user would type it: relative to the current directory when inside it,
+    else absolute.
+
+    Examples
+    --------
+    >>> shown_path(Path.cwd() / "bad1" / "empty.txt") == str(Path("bad1", "empty.txt"))
+    True
+    >>> shown_path(Path("/nonexistent/a.txt"))
+    '/nonexistent/a.txt'
+    """
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def parse_date(value: str, label: str, problems: list[str]) -> pd.Timestamp:
@@ -295,7 +314,7 @@ def _folder_rows(data_dir: Path, problems: list[str]) -> tuple[list[Row], Path]:
     if not files:
         raise CorpusError([f"data folder {data_dir} has no articles.csv and no .txt files"])
     rows = [{**dict.fromkeys(METADATA_COLUMNS, ""), "article_id": Path(f).stem, "file": f,
-             "_line": 0, "_label": f"{raw_dir.name}/{f}"} for f in files]
+             "_line": 0, "_label": shown_path(raw_dir / f)} for f in files]
     return rows, raw_dir
 
 

@@ -18,6 +18,7 @@ Automated text measures must be validated on the corpus they are used on (Grimme
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -134,6 +135,26 @@ class SheetError(ValueError):
     """A coded sheet that cannot be scored; the message names the file, row and problem."""
 
 
+def _read_sheet_csv(path: Path) -> pd.DataFrame:
+    """The sheet as strings, or a :class:`SheetError` naming the file, the line when pandas
+    knows it, and what is wrong (missing, not CSV, not UTF-8, empty)."""
+    if not path.is_file():
+        raise SheetError(f"{path}: no such file")
+    try:
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except pd.errors.EmptyDataError:
+        raise SheetError(f"{path}: not a coding sheet (the file is empty)") from None
+    except pd.errors.ParserError as err:
+        found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(err))
+        what = (f"line {found[2]}: {found[3]} fields where the header has {found[1]}"
+                if found else str(err).strip().removeprefix("Error tokenizing data. "))
+        raise SheetError(f"{path}: not a coding sheet ({what}; is it a CSV written by "
+                         "'corpus-tools sample'?)") from None
+    except UnicodeDecodeError as err:
+        raise SheetError(f"{path}: not a coding sheet (not valid UTF-8 at byte offset "
+                         f"{err.start})") from None
+
+
 def read_coded_sheet(path: str | Path) -> pd.DataFrame:
     """A filled-in sheet joined with its key; only rows with a ``code_stance`` are kept.
 
@@ -143,14 +164,15 @@ def read_coded_sheet(path: str | Path) -> pd.DataFrame:
         Naming the file and line of an unknown stance label, and a missing key file.
     """
     path = Path(path)
-    sheet = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    sheet = _read_sheet_csv(path)
+    missing = [c for c in ("sheet_id", "quote", "code_stance") if c not in sheet.columns]
+    if missing:
+        raise SheetError(f"{path}: not a coding sheet (line 1: missing column(s) "
+                         f"{', '.join(missing)}; write one with 'corpus-tools sample')")
     key_path = path.with_suffix(".key.csv")
     if not key_path.is_file():
         raise SheetError(f"{path.name}: its key {key_path.name} is not beside it")
     key = pd.read_csv(key_path, dtype=str, keep_default_na=False, encoding="utf-8")
-    missing = [c for c in ("sheet_id", "quote", "code_stance") if c not in sheet.columns]
-    if missing:
-        raise SheetError(f"{path.name}: missing column(s) {', '.join(missing)}")
     problems = [f"{path.name} line {i + 2}: code_stance {v!r} is not one of "
                 f"{', '.join(STANCE_LABELS)}"
                 for i, v in enumerate(sheet["code_stance"].str.strip().str.lower())
@@ -160,6 +182,9 @@ def read_coded_sheet(path: str | Path) -> pd.DataFrame:
     sheet["code_stance"] = sheet["code_stance"].str.strip().str.lower()
     sheet["line"] = np.arange(2, len(sheet) + 2)  # the row's line in the file, for errors
     coded = sheet[sheet["code_stance"] != ""]
+    if coded.empty:
+        raise SheetError(f"{path}: no coded rows (fill in code_stance: "
+                         f"{', '.join(STANCE_LABELS)}, on at least one row)")
     return coded.merge(key[["sheet_id", "speaker", "group"]], on="sheet_id", how="left")
 
 
@@ -251,6 +276,20 @@ def _sheet_frames(coded: pd.DataFrame, path: str | Path,
     return framed, truth, frames_per_text(framed["quote"], codebook)
 
 
+def sheet_codes_frames(path: str | Path) -> bool:
+    """True when at least one coded row of the sheet has ``code_frames`` filled in (``none``
+    counts: coded, no frame); without one the frame tagger cannot be scored on it.
+
+    Raises
+    ------
+    SheetError
+        Every problem :func:`read_coded_sheet` reports.
+    """
+    coded = read_coded_sheet(path)
+    column = coded.get("code_frames", pd.Series("", index=coded.index))
+    return bool((column.str.strip() != "").any())
+
+
 def score_sheet_frames(path: str | Path, codebook: pd.DataFrame | None = None
                        ) -> pd.DataFrame:
     """Per-frame precision, recall, F1 and support of the frame tagger on a coded sheet.
@@ -274,14 +313,18 @@ def score_sheet_frames(path: str | Path, codebook: pd.DataFrame | None = None
     Raises
     ------
     SheetError
-        Naming the file and line of a frame id the codebook does not have (and every
-        problem :func:`read_coded_sheet` reports).
+        Naming the file and line of a frame id the codebook does not have, a sheet on which
+        no row has ``code_frames`` filled in (frames not coded: no score, not a zero one;
+        see :func:`sheet_codes_frames`), and every problem :func:`read_coded_sheet` reports.
     """
     from corpus_tools.coded_sets import frame_report
     from corpus_tools.frames import load_codebook
 
     codebook = load_codebook() if codebook is None else codebook
-    _, truth, pred = _sheet_frames(read_coded_sheet(path), path, codebook)
+    framed, truth, pred = _sheet_frames(read_coded_sheet(path), path, codebook)
+    if framed.empty:
+        raise SheetError(f"{path}: frames were not coded (no row has code_frames filled in; "
+                         "'none' means coded, no frame)")
     return frame_report(truth, pred, codebook["frame_id"])
 
 

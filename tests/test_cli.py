@@ -84,7 +84,7 @@ def test_quotes_help_describes_the_command_and_its_formats():
 
 def test_a_missing_notebook_is_a_clear_error(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert main(["run-notebooks", "nope.ipynb", "--output-dir", "out"]) == 1
+    assert main(["run-notebooks", "nope.ipynb", "--output-dir", "out"]) == 2  # bad input
     err = capsys.readouterr().err
     assert err.startswith("error: no such notebook: ") and str(tmp_path / "nope.ipynb") in err
     assert not (tmp_path / "out").exists()
@@ -129,6 +129,52 @@ def test_analyze_reports_throughput_only_when_it_means_something(tmp_path, capsy
 
 def test_run_notebooks_on_a_missing_corpus_writes_nothing(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert main(["run-notebooks", "--data-dir", "nope"]) == 1
+    assert main(["run-notebooks", "--data-dir", "nope"]) == 2  # bad input
     assert f"data folder not found: {tmp_path / 'nope'}" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_run_notebooks_checks_every_option_file_before_any_notebook(tmp_path, capsys,
+                                                                     monkeypatch):
+    """A missing or malformed option file is reported up front (exit 2, every one named as
+    typed with its option), and nothing is written: no notebook ran."""
+    import corpus_tools.runner as runner
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bad.csv").write_text("foo,bar\n1,2\n", encoding="utf-8")
+    (tmp_path / "sheet.csv").write_text("sheet_id,quote,code_stance\ns1,x,\n", encoding="utf-8")
+    (tmp_path / "sheet.key.csv").write_text("sheet_id,speaker,group\ns1,a,b\n",
+                                            encoding="utf-8")
+    monkeypatch.setattr(runner, "resolve_kernel", lambda *a: pytest.fail("a notebook ran"))
+    assert main(["run-notebooks", "--actors-csv", "nope.csv", "--frames-csv", "bad.csv",
+                 "--coding-sheet", "sheet.csv", "--topic-json", "bad.csv"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: nope.csv: no such file (--actors-csv, the actor registry)")
+    assert "bad.csv: line 1: missing column(s)" in err and "(--frames-csv, the frame " in err
+    assert "sheet.csv: no coded rows" in err and "(--coding-sheet, the coding sheet)" in err
+    assert "bad.csv line 1: invalid JSON" in err and "Traceback" not in err
+    assert str(tmp_path) not in err  # as the user typed them
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.csv", "sheet.csv",
+                                                          "sheet.key.csv"]
+    for option in ("--naming-csv", "--stance-lexicon-csv"):
+        assert main(["run-notebooks", option, "nope.csv"]) == 2
+        assert f"nope.csv: no such file ({option}, the " in capsys.readouterr().err
+    assert runner.check_option_files({"actors_csv": None, "frames_csv": ""}) is None
+
+
+@pytest.mark.parametrize("command", [["analyze", "bad1", "--out", "t", "--no-progress"],
+                                     ["sample", "bad1", "--out", "s.csv"],
+                                     ["run-notebooks", "--data-dir", "bad1"]])
+def test_a_bad_text_file_is_named_once_as_typed(command, tmp_path, capsys, monkeypatch):
+    """A folder of .txt files: an empty or non-UTF-8 file is named once, by its path from the
+    current directory (not 'bad1/empty.txt: empty.txt is empty'); exit 2."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bad1").mkdir()
+    (tmp_path / "bad1" / "empty.txt").write_bytes(b"")
+    (tmp_path / "bad1" / "latin.txt").write_bytes(b"Caf\xe9 owners said no.\n")
+    (tmp_path / "bad1" / "ok.txt").write_text("Title\n\nThe mayor spoke.\n", encoding="utf-8")
+    assert main(command) == 2
+    err = capsys.readouterr().err
+    assert "  - bad1/empty.txt: the file is empty\n" in err
+    assert "  - bad1/latin.txt: the file is not valid UTF-8 (byte 0xe9 at offset 3" in err
+    assert err.count("empty.txt") == 1 and "Traceback" not in err

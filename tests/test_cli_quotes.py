@@ -126,3 +126,39 @@ def test_bad_inputs_are_all_reported_before_any_output(tmp_path, capsys):
     assert "c.jsonl: not a .txt file" in err
     assert "empty.txt: is empty" in err
     assert "l.txt: not valid UTF-8 (byte 0xe9 at offset 3, line 1)" in err
+
+
+@pytest.mark.parametrize("command", [["quotes", str(RAW_DIR)],
+                                     ["sample", str(RAW_DIR), "--out", "sheet.csv"],
+                                     ["analyze", str(RAW_DIR), "--out", "tables"]])
+def test_a_missing_or_malformed_actor_registry_is_a_clear_error(command, tmp_path, capsys,
+                                                                monkeypatch):
+    """Every sub-command taking ``--actors``: a missing file, one without the registry's
+    columns and one that is not CSV give ``error: FILE: ...`` and exit 2, no traceback."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bad.csv").write_text("foo,bar\n1,2\n", encoding="utf-8")
+    (tmp_path / "prose.csv").write_text("Officials said, on Monday\nit was over.\n"
+                                        "Wu said, again, no.\n",
+                                        encoding="utf-8")
+    cases = {"nope.csv": "error: nope.csv: actor registry not found",
+             "bad.csv": "error: bad.csv: missing column(s) actor_id, name, aliases, group",
+             "prose.csv": "error: prose.csv: not an actor registry CSV (Expected 2 fields in "
+                          "line 3, saw 3)"}
+    for name, message in cases.items():
+        assert main([*command, "--actors", name]) == 2
+        captured = capsys.readouterr()
+        err = captured.err.replace(f"{tmp_path}/", "")  # analyze resolves paths
+        assert err.startswith(message), err
+        assert "Traceback" not in err and captured.out == ""
+    assert not (tmp_path / "sheet.csv").exists() and not (tmp_path / "tables").exists()
+
+
+def test_a_bad_registry_from_the_console_has_no_traceback(tmp_path):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "corpus_tools", "quotes", str(RAW_DIR),
+                           "--actors", "nope.csv"], cwd=tmp_path, capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 2
+    assert done.stderr == "error: nope.csv: actor registry not found (no such file)\n"

@@ -43,8 +43,8 @@ def installed(tmp_path_factory):
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     env.update(JUPYTER_DATA_DIR=str(tmp / "jupyter-data"), PYTHONNOUSERSITE="1",
                JUPYTER_CONFIG_DIR=str(tmp / "jupyter-config"), MPLBACKEND="Agg")
-    built = _run([sys.executable, "-m", "pip", "wheel", src, "--no-deps", "-q", "-w",
-                  tmp / "wheels"], cwd=tmp, env=env)
+    built = _run([sys.executable, "-m", "pip", "wheel", src, "--no-deps", "-v", "-w",
+                  tmp / "wheels"], cwd=tmp, env=env)  # -v: setuptools' warnings shown
     assert built.returncode == 0, built.stderr
     [wheel] = sorted((tmp / "wheels").glob("corpus_tools-*.whl"))
     venv = tmp / "venv"
@@ -60,7 +60,23 @@ def installed(tmp_path_factory):
     work = tmp / "elsewhere"  # the current directory: outside the checkout
     work.mkdir()
     return {"venv": venv, "python": python, "cli": venv / "bin" / "corpus-tools",
-            "env": env, "cwd": work}
+            "env": env, "cwd": work, "wheel": wheel, "build_log": built.stdout + built.stderr}
+
+
+@pytest.mark.slow
+def test_the_wheel_ships_every_resource_without_a_packaging_warning(installed):
+    """Every file of corpus_tools/resources/ and every numbered notebook is in the wheel, and
+    the build does not warn that a folder of package data is absent from ``packages``."""
+    import zipfile
+
+    names = set(zipfile.ZipFile(installed["wheel"]).namelist())
+    resources = PROJECT_ROOT / "corpus_tools" / "resources"
+    expected = {f"corpus_tools/resources/{p.name}" for p in resources.iterdir() if p.is_file()}
+    assert expected and expected <= names
+    notebooks = {f"corpus_tools/notebooks/{p.name}"
+                 for p in (PROJECT_ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")}
+    assert notebooks and notebooks <= names
+    assert "is absent from the `packages` configuration" not in installed["build_log"]
 
 
 @pytest.mark.slow
@@ -94,7 +110,7 @@ def test_quotes_and_analyze_run_from_the_wheel(installed):
 def test_run_notebooks_from_the_wheel(installed):
     cwd, env = installed["cwd"], installed["env"]
     missing = _run([installed["cli"], "run-notebooks"], cwd=cwd, env=env)
-    assert missing.returncode == 1
+    assert missing.returncode == 2  # bad input, found before any notebook ran
     assert "pass --data-dir" in missing.stderr and "Traceback" not in missing.stderr
     data = write_byo_corpus(cwd / "byo")
     ran = _run([installed["cli"], "run-notebooks", "--data-dir", "byo"], cwd=cwd, env=env)

@@ -16,6 +16,7 @@ from corpus_tools.validation import (
     score_coding_sheet,
     score_sheet_frames,
     score_sheet_stance_per_class,
+    sheet_codes_frames,
     write_coding_sheet,
 )
 
@@ -200,3 +201,85 @@ def test_notebook_04_writes_per_frame_scores_from_a_coded_sheet(seed_sheet, tmp_
     assert set(table["coding"]) == {"coding sheet"}
     assert table.loc["crime_threat", ["support", "tp"]].tolist() == [1, 1]
     assert table.loc["micro", "support"] == 1
+
+
+def _validate_stderr(args: list[str], cwd: Path) -> tuple[int, str]:
+    """Exit code and stderr of ``corpus-tools validate`` run as a subprocess in ``cwd``."""
+    import os
+    import subprocess
+    import sys
+
+    import corpus_tools
+
+    env = {**os.environ, "PYTHONPATH": str(Path(corpus_tools.__file__).parents[1])}
+    done = subprocess.run([sys.executable, "-m", "corpus_tools", "validate", *args], cwd=cwd,
+                          capture_output=True, text=True, env=env, check=False)
+    return done.returncode, done.stderr
+
+
+def test_validate_says_an_article_saved_as_csv_is_not_a_coding_sheet(tmp_path: Path) -> None:
+    # Prose with commas: pandas' tokenizer fails on line 3 (3 fields, header has 2).
+    (tmp_path / "a1.csv").write_text("Officials said, on Monday\nthat it was over.\n"
+                                     "Wu said, again, no.\n", encoding="utf-8")
+    code, err = _validate_stderr(["a1.csv"], tmp_path)
+    assert code == 2 and "Traceback" not in err
+    assert err.startswith("error: a1.csv: not a coding sheet (line 3: 3 fields where the "
+                          "header has 2")
+    # Parses as CSV but has none of the sheet's columns: the columns are named.
+    (tmp_path / "a2.csv").write_text("Officials said on Monday\nit was over.\n",
+                                     encoding="utf-8")
+    code, err = _validate_stderr(["a2.csv"], tmp_path)
+    assert code == 2 and "Traceback" not in err
+    assert err.startswith("error: a2.csv: not a coding sheet (line 1: missing column(s) "
+                          "sheet_id, quote, code_stance")
+
+
+def test_validate_rejects_an_empty_missing_or_uncoded_sheet(seed_sheet, tmp_path,
+                                                           capsys) -> None:
+    from corpus_tools.cli import main
+
+    (tmp_path / "empty.csv").write_bytes(b"")
+    assert main(["validate", str(tmp_path / "empty.csv")]) == 2
+    assert "empty.csv: not a coding sheet (the file is empty)" in capsys.readouterr().err
+    assert main(["validate", str(tmp_path / "nope.csv")]) == 2
+    assert "nope.csv: no such file" in capsys.readouterr().err
+    sheet, key, _ = seed_sheet  # as written by 'sample': nothing coded yet
+    path = write_coding_sheet(sheet, key, tmp_path / "sheet.csv")
+    assert main(["validate", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert f"error: {path}: no coded rows" in captured.err
+    assert "Empty DataFrame" not in captured.out and "NaN" not in captured.out
+    with pytest.raises(SheetError, match="no coded rows"):
+        score_sheet_stance_per_class(path)
+
+
+def test_a_sheet_without_coded_frames_is_not_scored_zero(seed_sheet, tmp_path) -> None:
+    """Stance coded, code_frames left blank: the tagger has no score on the sheet (an error
+    saying frames were not coded), not micro-F1 0 over zero counts."""
+    sheet, key, _ = seed_sheet
+    path = write_coding_sheet(sheet.assign(code_stance="none"), key, tmp_path / "sheet.csv")
+    assert sheet_codes_frames(path) is False
+    with pytest.raises(SheetError, match=r"sheet\.csv: frames were not coded"):
+        score_sheet_frames(path)
+    coded = sheet.assign(code_stance="none")
+    coded.loc[3, "code_frames"] = "none"  # coded, no frame: scored
+    path = write_coding_sheet(coded, key, tmp_path / "sheet.csv")
+    assert sheet_codes_frames(path) is True
+    assert score_sheet_frames(path).set_index("frame").loc["micro", "support"] == 0
+
+
+@pytest.mark.slow
+def test_notebook_04_skips_per_frame_scores_when_frames_were_not_coded(seed_sheet,
+                                                                       tmp_path) -> None:
+    from corpus_tools.paths import DATA_DIR, NOTEBOOKS_DIR
+    from corpus_tools.runner import run_notebooks
+
+    sheet, key, _ = seed_sheet
+    path = write_coding_sheet(sheet.assign(code_stance="none"), key, tmp_path / "sheet.csv")
+    [executed] = run_notebooks([NOTEBOOKS_DIR / "04_framing.ipynb"],
+                               output_dir=tmp_path / "executed", log=None,
+                               parameters={"data_dir": DATA_DIR, "figures_dir": tmp_path / "f",
+                                           "processed_dir": tmp_path / "p",
+                                           "coding_sheet": path})
+    assert not (tmp_path / "p" / "frame_eval.csv").exists()
+    assert "frames were not coded" in executed.read_text(encoding="utf-8")
