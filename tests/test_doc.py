@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import pandas as pd
+from pathlib import Path
 
-from corpus_tools.doc import Doc, make_doc
+import pandas as pd
+import pytest
+
+from corpus_tools.doc import ArticleDoc, Doc, make_article_doc, make_doc
 from corpus_tools.matcher import match_patterns, parse_pattern, select_hits, words
 
 
@@ -110,3 +113,33 @@ def test_index_memo_is_per_word_checked_and_bounded(monkeypatch):
     monkeypatch.setattr(matcher, "MEMO_SIZE", 1)
     match_patterns(words("deportation"), pats, index)
     assert set(index.memo) == {"deportation"}
+
+
+# --- the article-level document -------------------------------------------------------
+
+_ARTICLES = sorted((Path(__file__).parent / "fixtures" / "articles").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", _ARTICLES, ids=lambda p: p.stem)
+def test_article_doc_paragraphs_and_sentences_equal_the_splitters(path):
+    from corpus_tools.clean import detect_layout, split_paragraphs
+    from corpus_tools.segment import split_sentences
+
+    raw = path.read_text(encoding="utf-8")
+    d = ArticleDoc(raw)
+    assert list(d.paragraphs) == split_paragraphs(raw)
+    assert d.layout == detect_layout(raw)
+    assert [p.role for p in d.body] == ["body"] * len(d.body) and d.body
+    for i, p in enumerate(d.paragraphs):
+        assert list(d.sentences(i)) == split_sentences(p.text, p.start)
+    assert list(d.body_sentences) == [s for p in split_paragraphs(raw) if p.role == "body"
+                                      for s in split_sentences(p.text, p.start)]
+
+
+def test_article_doc_follows_the_headline_argument():
+    raw = "Title\n\nBody text here.\n\nMore body."
+    assert [p.role for p in ArticleDoc(raw).paragraphs] == ["headline", "body", "body"]
+    assert [p.role for p in ArticleDoc(raw, "Another").paragraphs] == ["body"] * 3
+    assert make_article_doc(raw, "Title") is make_article_doc(raw, "Title")
+    assert make_article_doc(raw, "Title") is not make_article_doc(raw)
+    assert isinstance(make_article_doc(raw).paragraphs, tuple)
