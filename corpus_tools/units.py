@@ -12,7 +12,8 @@ import bisect
 
 import pandas as pd
 
-from corpus_tools.segment import extract_sentences
+from corpus_tools.clean import corpus_headlines
+from corpus_tools.doc import make_article_doc
 
 UNIT_COLUMNS = ["article_id", "unit_id", "kind", "start", "end", "text", "speaker", "group",
                 "outlet", "year"]
@@ -38,6 +39,27 @@ def _blank_spans(text: str, offset: int, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+def _sentence_table(corpus: pd.DataFrame) -> pd.DataFrame:
+    """:func:`corpus_tools.segment.extract_sentences` of ``corpus``, read from each
+    article's :class:`~corpus_tools.doc.ArticleDoc`: the paragraphs and sentence spans the
+    quote extractor split are reused, not split again."""
+    texts = dict(zip(corpus["article_id"], corpus["text"], strict=True))
+    rows = []
+    counters: dict[str, int] = {}
+    for aid, raw, headline in zip(corpus["article_id"], corpus["text"],
+                                  corpus_headlines(corpus), strict=True):
+        doc = make_article_doc(raw, headline)
+        for pno, p in enumerate(doc.paragraphs):
+            if p.role != "body":
+                continue
+            for a, b in doc.sentences(pno):
+                n = counters.get(aid, 0)
+                counters[aid] = n + 1
+                rows.append((aid, pno, n, a, b, texts[aid][a:b]))
+    columns = ["article_id", "paragraph", "sentence", "start", "end", "text"]
+    return pd.DataFrame(rows, columns=columns)
+
+
 def extract_narration(corpus: pd.DataFrame, quotes: pd.DataFrame,
                       sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """Body sentences with quoted words blanked: ``article_id, unit_id, start, end, text``.
@@ -47,7 +69,7 @@ def extract_narration(corpus: pd.DataFrame, quotes: pd.DataFrame,
     table of the same corpus instead of splitting again.
     """
     if sentences is None:
-        sentences = extract_sentences(corpus)
+        sentences = _sentence_table(corpus)
     speech = quotes[quotes["kind"] != "term"] if len(quotes) else quotes
     spans: dict[str, list[tuple[int, int]]] = {}
     for aid, qs, qe in zip(speech.get("article_id", []), speech.get("start", []),

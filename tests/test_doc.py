@@ -143,3 +143,56 @@ def test_article_doc_follows_the_headline_argument():
     assert make_article_doc(raw, "Title") is make_article_doc(raw, "Title")
     assert make_article_doc(raw, "Title") is not make_article_doc(raw)
     assert isinstance(make_article_doc(raw).paragraphs, tuple)
+
+
+def test_units_read_the_sentence_table_from_the_article_docs():
+    from corpus_tools import load_corpus
+    from corpus_tools.segment import extract_sentences
+    from corpus_tools.units import _sentence_table
+
+    corpus = load_corpus()
+    pd.testing.assert_frame_equal(_sentence_table(corpus), extract_sentences(corpus))
+    one = pd.DataFrame({"article_id": ["a"], "text": ["Title\n\nICE came. Wu spoke.\n\nEnd."]})
+    pd.testing.assert_frame_equal(_sentence_table(one), extract_sentences(one))
+
+
+def test_quotes_and_units_split_an_article_once(monkeypatch):
+    """Extracting quotes AND building units splits the article's paragraphs once and runs
+    Punkt once per body paragraph: the text-keyed caches of ``clean`` and ``segment`` are
+    replaced by uncached counting versions, so only the ``ArticleDoc`` can share."""
+    from collections import Counter
+
+    import corpus_tools.clean as clean
+    import corpus_tools.doc as doc
+    import corpus_tools.segment as segment
+    from corpus_tools import load_corpus
+    from corpus_tools.units import extract_units
+
+    corpus = load_corpus().iloc[[0]].reset_index(drop=True)
+    raw = corpus["text"].iloc[0]
+    splits: Counter = Counter()
+    punkt: Counter = Counter()
+    paragraph_spans = clean._paragraph_spans.__wrapped__
+    sentence_spans = segment._sentence_spans.__wrapped__
+
+    def counting_paragraphs(text):
+        splits[text] += 1
+        return paragraph_spans(text)
+
+    def counting_sentences(text):
+        punkt[text] += 1
+        return sentence_spans(text)
+
+    monkeypatch.setattr(clean, "_paragraph_spans", counting_paragraphs)
+    monkeypatch.setattr(clean, "_split_paragraphs", clean._split_paragraphs.__wrapped__)
+    monkeypatch.setattr(segment, "_sentence_spans", counting_sentences)
+    doc._make_article_doc.cache_clear()
+    units = extract_units(corpus)
+    doc._make_article_doc.cache_clear()
+
+    assert splits == {raw: 1}
+    headline = clean.corpus_headlines(corpus)[0]
+    body = [p.text for p in clean.split_paragraphs(raw, headline) if p.role == "body"]
+    assert body and {t: punkt[t] for t in body} == {t: 1 for t in body}
+    assert (units["kind"] == "narration").any() and (units["kind"] == "quote").any()
+

@@ -23,6 +23,7 @@ from corpus_tools.actors import (
     infer_group_from_role,
 )
 from corpus_tools.clean import Headline, corpus_headlines
+from corpus_tools.doc import make_article_doc
 from corpus_tools.quotes import rank as rs
 from corpus_tools.quotes.attribute import _attribute_after, _attribute_before, _dash_speaker
 from corpus_tools.quotes.cues import _attribute_after_probe, _intro
@@ -160,7 +161,8 @@ def _rank_hook(raw: str, quotes: list[_Quote], registry: ActorRegistry,
         return
     order = sorted(range(len(quotes)), key=lambda k: (quotes[k].start, quotes[k].end))
     ordered, views = [quotes[k] for k in order], [views[k] for k in order]
-    chosen = rs.rank_quotes(raw, _body_paragraphs(raw, exclude, headline), views, registry)
+    chosen = rs.rank_quotes(raw, _body_paragraphs(raw, exclude, headline), views, registry,
+                            doc=make_article_doc(raw, headline))
     for i, (cand, speaker, _) in chosen.items():
         q = ordered[i]
         q.speaker, q.cue = speaker, rs.RANKER_CUE
@@ -256,7 +258,7 @@ def _extract(raw: str, registry: ActorRegistry, exclude: Sequence[tuple[int, int
              headline: Headline = None) -> list[_Quote]:
     """The quotes of one article, attributed, in text order of discovery."""
     paragraphs = _body_paragraphs(raw, exclude, headline)
-    ctx = _Context(registry, raw=raw, paragraphs=paragraphs)
+    ctx = _Context(registry, raw=raw, paragraphs=paragraphs, doc=make_article_doc(raw, headline))
     _narration_mentions(raw, paragraphs, ctx)
     result: list[_Quote] = []
     previous: _Quote | None = None

@@ -43,7 +43,7 @@ from importlib import resources
 from pathlib import Path
 
 from corpus_tools.actors import TITLE_WORDS, ActorRegistry
-from corpus_tools.segment import split_sentences
+from corpus_tools.doc import ArticleDoc, make_article_doc
 
 #: Where the fitted model ships.
 MODEL_FILE = "speaker_ranker.json"
@@ -138,10 +138,14 @@ class QuoteView:
 
 
 class _Sentences:
-    """Sentence spans of the body paragraphs, split lazily per paragraph (cached)."""
+    """Sentence spans of the body paragraphs, split lazily per paragraph (cached): read
+    from the article's :class:`~corpus_tools.doc.ArticleDoc` (``doc``, default
+    ``make_article_doc(raw)``), so the extractor's split is reused."""
 
-    def __init__(self, raw: str, paragraphs: Sequence[tuple[int, int]]):
+    def __init__(self, raw: str, paragraphs: Sequence[tuple[int, int]],
+                 doc: ArticleDoc | None = None):
         self.raw = raw
+        self.doc = doc if doc is not None else make_article_doc(raw)
         self.paragraphs = list(paragraphs)
         self.starts = [a for a, _ in self.paragraphs]
         self._cache: dict[int, list[tuple[int, int]]] = {}
@@ -152,7 +156,7 @@ class _Sentences:
     def of(self, pi: int) -> list[tuple[int, int]]:
         if pi not in self._cache:
             a, b = self.paragraphs[pi]
-            self._cache[pi] = split_sentences(self.raw[a:b], a) or [(a, b)]
+            self._cache[pi] = list(self.doc.sentences_in(a, b)) or [(a, b)]
         return self._cache[pi]
 
 
@@ -491,8 +495,8 @@ def resolve(c: Candidate, named: str, by_surname: dict[str, str]) -> str:
 
 
 def rank_quotes(raw: str, paragraphs: Sequence[tuple[int, int]], quotes: Sequence[QuoteView],
-                registry: ActorRegistry | None, model: dict | None = None
-                ) -> dict[int, tuple[Candidate, str, float]]:
+                registry: ActorRegistry | None, model: dict | None = None,
+                doc: ArticleDoc | None = None) -> dict[int, tuple[Candidate, str, float]]:
     """The ranker's choice for every quote the rules left without a speaker
     (:func:`needs_ranker`).
 
@@ -506,6 +510,9 @@ def rank_quotes(raw: str, paragraphs: Sequence[tuple[int, int]], quotes: Sequenc
     registry : ActorRegistry or None
     model : dict, optional
         Default: :func:`load_model`.
+    doc : ArticleDoc, optional
+        The article's document, whose sentence splits are reused (default
+        ``make_article_doc(raw)``).
 
     Returns
     -------
@@ -524,7 +531,7 @@ def rank_quotes(raw: str, paragraphs: Sequence[tuple[int, int]], quotes: Sequenc
     todo = [i for i, q in enumerate(quotes) if needs_ranker(q)]
     if not todo:
         return {}
-    sents = _Sentences(raw, paragraphs)
+    sents = _Sentences(raw, paragraphs, doc)
     quote_spans = sorted((q.start, q.end) for q in quotes)
     before = speakers_so_far(quotes)
     out = {}

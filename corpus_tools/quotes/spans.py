@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from corpus_tools.clean import Headline, split_paragraphs
+from corpus_tools.clean import Headline
+from corpus_tools.doc import make_article_doc
 from corpus_tools.quotes.state import _Context, _Quote
 from corpus_tools.segment import ASCII_FOLD, split_sentences
 
@@ -173,14 +174,15 @@ def _embedded(raw: str, q: _Quote, pstart: int) -> bool:
 
 def _body_paragraphs(raw: str, exclude: Sequence[tuple[int, int]],
                      headline: Headline = None) -> list[tuple[int, int]]:
+    paragraphs = make_article_doc(raw, headline).paragraphs  # split once per article
     if exclude:
         out = []
-        for p in split_paragraphs(raw, headline):
+        for p in paragraphs:
             if p.role == "headline" or any(a <= p.start and p.end <= b for a, b in exclude):
                 continue
             out.append((p.start, p.end))
         return out
-    return [(p.start, p.end) for p in split_paragraphs(raw, headline) if p.role == "body"]
+    return [(p.start, p.end) for p in paragraphs if p.role == "body"]
 
 
 def _is_dash_line(raw: str, span: tuple[int, int]) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from corpus_tools.actors import ActorRegistry
-from corpus_tools.segment import split_sentences
+from corpus_tools.doc import ArticleDoc, make_article_doc
 
 #: How many earlier mentions pronoun resolution looks back over (bounds the work).
 _LOOKBACK = 64
@@ -125,6 +125,9 @@ class _Context:
     roster: dict[str, _Quote] = field(default_factory=dict)
     raw: str = ""
     paragraphs: Sequence[tuple[int, int]] = ()
+    #: the article's document: its sentence spans, split once per paragraph and shared
+    #: with the ranker (default: ``make_article_doc(raw)``)
+    doc: ArticleDoc | None = None
     #: paragraph start -> its sentence starts (split once, on first use)
     sentence_starts: dict[int, list[int]] = field(default_factory=dict)
     #: the last quote attributed to someone (``the statement continued``)
@@ -150,7 +153,8 @@ class _Context:
         """Sentence starts of the paragraph ``raw[pstart:pend]`` (cached)."""
         found = self.sentence_starts.get(pstart)
         if found is None:
-            found = [a for a, _ in split_sentences(self.raw[pstart:pend], pstart)]
+            doc = self.doc if self.doc is not None else make_article_doc(self.raw)
+            found = [a for a, _ in doc.sentences_in(pstart, pend)]
             self.sentence_starts[pstart] = found
         return found
 
