@@ -24,6 +24,7 @@ from collections.abc import Iterator
 
 import pandas as pd
 
+from corpus_tools._nltk import nltk_module
 from corpus_tools.actors import (
     _STATE_NAMES,
     TITLE_WORDS,
@@ -373,23 +374,13 @@ def lawsuit_speaker(raw: str, speaker: str, pos: int) -> str | None:
     return plaintiff(raw, pos)
 
 
+def _edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (NLTK's ``edit_distance``, loaded without ``import nltk``)."""
+    return nltk_module("nltk.metrics.distance").edit_distance(a, b)
+
+
 #: A first name and a surname (``Dana Ortiz``), for :func:`misspelt_surname`.
 _FULL_NAME = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?=([A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?)\b)")
-
-
-def _edit_distance(a: str, b: str, bound: int) -> int:
-    """Levenshtein distance of two short words, or ``bound + 1`` once it exceeds
-    ``bound``."""
-    if abs(len(a) - len(b)) > bound:
-        return bound + 1
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, cb in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
-        if min(row) > bound:
-            return bound + 1
-    return row[-1]
 
 
 def misspelt_surname(raw: str, surname: str) -> str | None:
@@ -411,7 +402,7 @@ def misspelt_surname(raw: str, surname: str) -> str | None:
     for m in _FULL_NAME.finditer(raw):
         last = m.group(2)
         if last != surname and last[:3] == surname[:3] and \
-                _edit_distance(last, surname, 2) <= 2:
+                abs(len(last) - len(surname)) <= 2 and _edit_distance(last, surname) <= 2:
             found.add((m.group(1), last))
     names = {last for _, last in found}
     if len(names) != 1:
