@@ -25,9 +25,10 @@ difference of each variant from ``a_shipped`` on the same resamples.
 Usage (FOLDER[:tune|:all]; ``:tune`` (default) reads only the odd-numbered files)::
 
     PYTHONPATH=. python benchmarks/stance_real.py ../shared/realdev:tune \\
-        /work/realdev2:tune /work/realdev3:all [--frames] [--out /tmp/stance_real.csv]
+        /work/realdev2:tune /work/realdev3:all [--out /tmp/stance_real.csv]
 
-Only numbers are printed and written; no text of the folders.
+Only numbers are printed and written; no text of the folders. The frame experiment on the
+same sets is ``benchmarks/frames_real.py``.
 """
 
 from __future__ import annotations
@@ -306,92 +307,6 @@ def score_table(pred: pd.DataFrame, protocol: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-# ------------------------------------------------------------------------------ frames
-
-
-def _frame_feats(texts: Sequence[str], dict_frames: list[tuple[str, ...]]) -> list[list[str]]:
-    """Word uni- and bigrams (no negation marking) plus one pseudo-word per dictionary hit."""
-    out = []
-    for text, hits in zip(texts, dict_frames, strict=True):
-        words = re.findall(r"[a-z0-9]+(?:['\u2019][a-z]+)?", text.lower())
-        out.append(words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
-                   + [f"__dict_{f}__" for f in hits])
-    return out
-
-
-def frame_experiment(real: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
-    """Dictionary alone vs one-vs-rest models on real quotes (+ dictionary hits as features),
-    leave-one-set-out; micro-F1 and per-frame F1 on the gold spans of the held-out set."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    from corpus_tools.coded_sets import frames_per_text, score_frames
-    from corpus_tools.frames import load_codebook
-
-    codebook = list(load_codebook()["frame_id"])
-    real = real.reset_index(drop=True)
-    dict_real = frames_per_text(list(real["text"]))
-    dict_st = frames_per_text(list(statements["text"]))
-    feats_real = _frame_feats(list(real["text"]), dict_real)
-    feats_st = _frame_feats(list(statements["text"]), dict_st)
-    truth = [set(f) for f in real["frames"]]
-    st_truth = [set(f) for f in statements["frames"]]
-    idx = np.arange(len(real))
-    pred = {v: [()] * len(real) for v in ("dictionary", "ovr_real", "ovr_real_statements",
-                                          "dict_or_ovr_real")}
-    pred["dictionary"] = dict_real
-    pred["dict_stack"] = [()] * len(real)
-    hits = np.array([[f in h for f in codebook] for h in dict_real], dtype=float)
-    for held in sorted(set(real["set"])):
-        train, test = idx[real["set"] != held], idx[real["set"] == held]
-        stacked = {i: [] for i in test}
-        for frame in codebook:  # which dictionary hits to trust, per frame
-            y = np.array([frame in truth[i] for i in train])
-            if y.sum() < 2:
-                continue
-            clf = LogisticRegression(C=1.0, max_iter=5000).fit(hits[train], y)
-            for i, p in zip(test, clf.predict_proba(hits[test])[:, 1], strict=True):
-                if p >= 0.5:
-                    stacked[i].append(frame)
-        for i in test:
-            pred["dict_stack"][i] = tuple(sorted(stacked[i]))
-        for name, with_st in (("ovr_real", False), ("ovr_real_statements", True)):
-            docs = [feats_real[i] for i in train] + (feats_st if with_st else [])
-            gold = [truth[i] for i in train] + (st_truth if with_st else [])
-            w = np.r_[np.full(len(train), 3.0 if with_st else 1.0),
-                      np.ones(len(feats_st) if with_st else 0)]
-            vec = TfidfVectorizer(analyzer=lambda d: d, sublinear_tf=True, min_df=2)
-            x = vec.fit_transform(docs)
-            xt = vec.transform([feats_real[i] for i in test])
-            labels = {i: [] for i in test}
-            for frame in codebook:
-                y = np.array([frame in g for g in gold])
-                if y.sum() < 2:
-                    continue
-                clf = LogisticRegression(C=4.0, class_weight="balanced", max_iter=5000)
-                clf.fit(x, y, sample_weight=w)
-                for i, p in zip(test, clf.predict_proba(xt)[:, 1], strict=True):
-                    if p >= 0.5:
-                        labels[i].append(frame)
-            for i in test:
-                pred[name][i] = tuple(sorted(labels[i]))
-                if name == "ovr_real":
-                    pred["dict_or_ovr_real"][i] = tuple(sorted(set(labels[i])
-                                                               | set(dict_real[i])))
-    rows = []
-    for part in [*sorted(set(real["set"])), "pooled"]:
-        keep = idx if part == "pooled" else idx[real["set"] == part]
-        for name, labels in pred.items():
-            table = score_frames([truth[i] for i in keep], [labels[i] for i in keep])
-            table = table.set_index("frame")
-            row = {"held_out": part, "variant": name, "n": len(keep),
-                   "micro_f1": float(table.loc["micro", "f1"])}
-            row.update({f"f1_{f}": float(table.loc[f, "f1"]) if f in table.index else np.nan
-                        for f in codebook})
-            rows.append(row)
-    return pd.DataFrame(rows)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folders", nargs="+", help="coded sets, FOLDER[:tune|:all]")
@@ -402,17 +317,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", metavar="CSV", help="write the score table (numbers only)")
     parser.add_argument("--labels-out", metavar="CSV",
                         help="write every quote's out-of-fold labels (article ids, no text)")
-    parser.add_argument("--frames", action="store_true",
-                        help="the frame experiment instead (leave-one-set-out)")
     args = parser.parse_args(argv)
     real = load_real(args.folders)
-    if args.frames:
-        table = frame_experiment(real, load_statements(args.statements))
-        pd.set_option("display.width", 200)
-        print(table.round(3).to_string(index=False))
-        if args.out:
-            table.round(4).to_csv(args.out, index=False)
-        return 0
     print(f"{len(real)} real quotes, {real['article'].nunique()} articles: "
           f"{real.groupby('set')['stance'].value_counts().unstack(fill_value=0).to_dict('index')}")
     exp = Experiment(real, load_statements(args.statements))
