@@ -83,6 +83,15 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("administration", re.compile(r"\b(?:Associate|Deputy|Assistant|Acting) Attorney General\b")),
     ("local_officials", re.compile(r"\b(?:state(?:[\u2019']s)?|Massachusetts|New York|Illinois|"
                                    r"California|[A-Z][a-z]+) attorney general\b", re.I)),
+    # A president's own officers (``Trump's attorney general``, ``Biden's border czar``).
+    ("administration", re.compile(r"\b(?:Trump|Biden|Obama|Bush|[Tt]he president)[\u2019']s"
+                                  r"[ \t]+(?:top[ \t]+|chief[ \t]+|senior[ \t]+|deputy[ \t]+)?"
+                                  r"(?:attorney general|homeland security secretary|border czar|"
+                                  r"adviser|advisor|aide|spokes\w+|press secretary|chief of "
+                                  r"staff|immigration (?:chief|adviser|advisor))\b")),
+    # ``New York's attorney general`` (not ``Trump's attorney general``)
+    ("local_officials", re.compile(rf"\b{_STATE_NAMES}[\u2019']s[ \t]+attorney[ \t]+general\b",
+                                   re.I)),
     ("administration", re.compile(r"\bU\.?S\.? Attorney General\b|\bAttorney General of the "
                                   r"United States\b", re.I)),
     # Catholic clergy and religious by title (``Sister Ann Dolan``, ``Father Ed Park``) speak
@@ -160,6 +169,18 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Members of Congress (federal legislators, not the administration): other.
     ("other", re.compile(r"\b(?:Rep\.|Sen\.|Congressman|Congresswoman|Congressmember|"
                          r"U\.S\. (?:Rep|Sen)\.|senator|representative)(?=\s|,|$)", re.I)),
+    # Private people described by their work or family, with no office (the guideline's
+    # residents): ``a day laborer``, ``one woman who posted a video``, ``whose son was
+    # detained``. Last, so that any office or organisation named with them wins.
+    ("other", re.compile(r"\b(?:an?|one|another)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:woman|man|"
+                         r"mother|father|mom|dad|grandmother|grandfather|parent|wife|husband|"
+                         r"daughter|son|sister|brother|relative|neighbou?r|bystander|witness|"
+                         r"(?:day |farm ?)?(?:laborer|labourer|worker)|student|shopper|"
+                         r"customer|employee|homeowner|tenant|parishioner|churchgoer|"
+                         r"teenager|teen)\b|\bwhose[ \t]+(?:[\w-]+[ \t]+){0,2}?"
+                         r"(?:son|daughter|husband|wife|father|mother|brother|sister|parents?|"
+                         r"child(?:ren)?|relatives?|family|cousin|uncle|aunt|nephew|niece|"
+                         r"partner|fianc[\u00e9e]e?|boyfriend|girlfriend)\b", re.I)),
 )
 #: A party tag names a member of Congress's state (``Sen. Ted Cruz, R-Texas``) but a state
 #: legislator's hometown (``Rep. Mark Delacroix (R-Lake Havasu City)``).
@@ -197,7 +218,8 @@ chairwoman chair dr dr. mr mr. ms ms. mrs mrs. acting deputy czar counsel superi
 captain sgt. sgt lieutenant detective pastor reverend rev rev. father professor prof.
 council member councilmember alder assemblyman assemblywoman assemblymember delegate
 supervisor trustee associate assistant patrol agent officer special leader minority majority
-pro tem whip speaker prof prof. sister affairs relations communications""".split())
+pro tem whip speaker prof prof. sister affairs relations communications manager administrator
+clerk treasurer comptroller auditor commander consul ambassador""".split())
 
 
 def _another_first_name(text: str, tok: Token, offset: int) -> bool:

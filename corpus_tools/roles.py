@@ -28,6 +28,7 @@ from corpus_tools._nltk import nltk_module
 from corpus_tools.actors import (
     _STATE_NAMES,
     TITLE_WORDS,
+    Actor,
     ActorRegistry,
     as_registry,
     group_from_organization,
@@ -43,17 +44,23 @@ _TITLE_BEFORE = re.compile(rf"((?:{_TITLE_WORD}[ \t]+){{1,7}})$")
 #: ``, a spokesman for X,`` / ``, who's the ICE field office director in Boston,``
 _APPOSITIVE_AFTER = re.compile(r"^,[ \t]+(?:who(?:[\u2019']s|[ \t]+is|[ \t]+was|[ \t]+"
                                r"serves[ \t]+as|[ \t]+leads|[ \t]+heads)[ \t]+)?"
-                               r"((?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[A-Z][\w.\u2019'&-]*|"
+                               r"((?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|whose|[A-Z][\w.\u2019'&-]*|"
                                r"(?:executive|deputy|assistant|senior|acting|chief|founding|"
                                r"co-?founder|founder|director|president|chair\w*|head|member|"
                                r"spokes\w+|leader|organizer|attorney|lawyer|manager|officer|"
-                               r"secretary|commissioner|supervisor|coordinator))\b"
+                               r"secretary|commissioner|supervisor|coordinator)|"
+                               # ``, staff attorney with X``, ``, policy director for X``
+                               r"(?:[a-z][\w-]*[ \t]+){1,2}(?=(?:attorney|lawyer|counsel|"
+                               r"director|organizer|manager|officer|coordinator|analyst|"
+                               r"advocate|spokes\w+)\b))\b"
                                r"[^,.;:\"\u201c\u201d()\n]{0,120})")
 #: ``A staff attorney at ACLU, Priya Malhotra,``: the phrase ends with ", " just before
-#: the name.
-_APPOSITIVE_BEFORE = re.compile(r"(?:^|[.;:\n\"\u201c\u201d]\s*|\b)(?:[Aa]n?|[Tt]he|[Hh]is|"
-                                r"[Hh]er|[Ii]ts|[Tt]heir)[ \t]+([^,.;:\"\u201c\u201d\n]{3,100}),"
-                                r"[ \t]+$")
+#: the name. A possessive name may stand for the article (``New York's attorney general,
+#: Letitia James,``); it is kept in the phrase, since it says whose office it is.
+_APPOSITIVE_BEFORE = re.compile(r"(?:^|[.;:\n\"\u201c\u201d]\s*|\b)(?:(?:[Aa]n?|[Tt]he|[Hh]is|"
+                                r"[Hh]er|[Ii]ts|[Tt]heir)[ \t]+|(?=(?:[A-Z][\w.-]*[ \t]+){0,2}"
+                                r"[A-Z][\w.-]*[\u2019']s[ \t]+[a-z]))"
+                                r"([^,.;:\"\u201c\u201d\n]{3,100}),[ \t]+$")
 #: ``Ana Soto of ORG``: the organisation a person is named with.
 _OF_ORG_AFTER = re.compile(r"^[ \t]+(?:of|from|with)[ \t]+(?:the[ \t]+)?"
                            r"(?P<org>[A-Z][\w.&\u2019'-]*(?:[ \t]+(?:of|for|and|the|"
@@ -383,10 +390,28 @@ def _edit_distance(a: str, b: str) -> int:
 _FULL_NAME = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?=([A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?)\b)")
 
 
-def misspelt_surname(raw: str, surname: str) -> str | None:
+def full_names(raw: str) -> dict[str, set[tuple[str, str]]]:
+    """Every ``First Last`` pair of the article, by the first three letters of the surname:
+    the index :func:`misspelt_surname` searches (built once per article, in one pass).
+
+    Examples
+    --------
+    >>> full_names("Dana Whitcombe spoke.")
+    {'Whi': {('Dana', 'Whitcombe')}}
+    """
+    index: dict[str, set[tuple[str, str]]] = {}
+    for m in _FULL_NAME.finditer(raw):
+        index.setdefault(m.group(2)[:3], set()).add((m.group(1), m.group(2)))
+    return index
+
+
+def misspelt_surname(raw: str, surname: str,
+                     index: dict[str, set[tuple[str, str]]] | None = None) -> str | None:
     """The full name an article gives a person whose surname it later misspells (``Dana
     Ortiz`` for ``Ortis``): the one full name whose surname shares the first three letters
     and is at most two edits away. None if there is no such name or more than one.
+
+    ``index`` is :func:`full_names` of ``raw``, for callers that ask about many surnames.
 
     Examples
     --------
@@ -398,17 +423,66 @@ def misspelt_surname(raw: str, surname: str) -> str | None:
     """
     if len(surname) < 5 or not surname[:1].isupper():
         return None
-    found = set()
-    for m in _FULL_NAME.finditer(raw):
-        last = m.group(2)
-        if last != surname and last[:3] == surname[:3] and \
-                abs(len(last) - len(surname)) <= 2 and _edit_distance(last, surname) <= 2:
-            found.add((m.group(1), last))
+    pairs = (index if index is not None else full_names(raw)).get(surname[:3], ())
+    found = {(first, last) for first, last in pairs
+             if last != surname and abs(len(last) - len(surname)) <= 2 and
+             _edit_distance(last, surname) <= 2}
     names = {last for _, last in found}
     if len(names) != 1:
         return None
     first = sorted(f for f, _ in found)[0]
     return f"{first} {names.pop()}"
+
+
+#: Capitalised words of a registry row's role and organisation that name no place or body
+#: of its own (``Mayor of Denver``: only ``Denver`` tells which article is about it).
+_GENERIC_ROLE_WORDS = frozenset("""city county state states united department office mayor
+governor attorney general secretary director homeland security immigration customs
+enforcement border protection justice president police sheriff commissioner acting deputy
+former senator representative chief democratic republican house white federal national
+administration council district court senate assembly board public agency service services
+commission bureau patrol chair executive""".split())
+
+
+def _surname_index(registry: ActorRegistry) -> dict[str, list[tuple[Actor, frozenset[str]]]]:
+    """Registered people by surname, each with the distinctive words of their role and
+    organisation (built once per registry)."""
+    index = getattr(registry, "_surname_index", None)
+    if index is None:
+        index = {}
+        for row in registry.table.itertuples(index=False):
+            actor = registry.actors[row.actor_id]
+            if actor.kind != "person" or len(actor.name.split()) < 2:
+                continue
+            words = frozenset(w for w in re.findall(r"[A-Z][a-z]{3,}",
+                                                    f"{row.role} {row.organization}")
+                              if w.lower() not in _GENERIC_ROLE_WORDS)
+            index.setdefault(actor.name.split()[-1], []).append((actor, words))
+        registry._surname_index = index  # type: ignore[attr-defined]
+    return index
+
+
+def registered_surname(raw: str, surname: str,
+                       registry: ActorRegistry | None = None) -> Actor | None:
+    """The registered person a bare surname names, when exactly one registered person has
+    that surname and the article names their place or organisation (``Johnston``, in an
+    article that mentions Denver, is Denver's mayor Mike Johnston); or None. The registry
+    keeps such surnames out of its aliases (too common to match on their own): the
+    article's own words must point to the person.
+
+    Examples
+    --------
+    >>> registered_surname("In Denver, Johnston said no.", "Johnston").name
+    'Mike Johnston'
+    >>> registered_surname("In Ohio, Johnston said no.", "Johnston") is None
+    True
+    """
+    people = _surname_index(as_registry(registry)).get(surname, [])
+    if len(people) != 1:
+        return None
+    actor, words = people[0]
+    hit = any(re.search(rf"(?<![\w-]){w}(?![\w-])", raw) for w in sorted(words))
+    return actor if hit else None
 
 
 #: Words of a title before a name besides :data:`corpus_tools.actors.TITLE_WORDS`

@@ -91,14 +91,17 @@ _FIRST_NAME_ONLY = re.compile(r"(?<![\w\u2019'.-])(?P<name>[A-Z][^\W\d_]+),[ \t]
                               r"[^,.;:\n]{1,80}?[ \t]+)?who[ \t]+[^,.;:\n]{0,160}?(?:last|full|"
                               r"family|first|sur)[ \t]*name|"
                               r"\bfirst[ \t]+name,[ \t]+(?P<name2>[A-Z][^\W\d_]+)\b|"
-                              r"\b(?:named|only as)[ \t]+(?P<name3>[A-Z][^\W\d_]+)\b"
+                              r"\b(?:named|only as|(?:identified|introduced)[ \t]+(?:him|her|"
+                              r"them)sel(?:f|ves)[ \t]+as)[ \t]+(?P<name3>[A-Z][^\W\d_]+)\b"
                               r"(?![ \t]+[A-Z])|"
                               r"(?<![\w\u2019'.-])(?P<name4>[A-Z][^\W\d_]+),[ \t]+(?:an?[ \t]+)?"
                               r"\d{1,3}(?:-year-old)?[ \t,]")  # “Darwin, 34,”
 #: ``Tomás Reyna, a retired machinist`` / ``Rosa Ibarra, 41,`` -- a person in narration.
+#: ``C.M. Cronen, who's the ICE field office director``: initials open a name too.
 _NAME_APPOSITIVE = re.compile(r"(?P<name>[A-ZÀ-ÖØ-Þ](?<![\w\u2019'.-][A-ZÀ-ÖØ-Þ])"
-                              r"[\w\u2019'-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w\u2019'-]+){1,3}),[ \t]+"
-                              r"(?:a|an|who|\d{1,3},)[ \t]")
+                              r"(?:\.(?:[ \t]?[A-Z]\.){0,2}|[\w\u2019'-]+)"
+                              r"(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w\u2019'-]+){1,3}),[ \t]+"
+                              r"(?:a|an|who(?:[\u2019']s)?|\d{1,3},)[ \t]")
 #: ``Rosa Ibarra``: a known first name and a capitalised word (see ``first_names.txt``).
 #: The surname is a lookahead, so ``Superintendent Angela Whitcomb`` still yields Angela.
 _FIRST_LAST = re.compile(r"(?P<first>[A-Z](?<![\w\u2019'.-][A-Z])[^\W\d_]+)"
@@ -135,7 +138,7 @@ _NARRATION_HINT = re.compile(r"[A-Z]|official|spokes")
 #: ``only as`` or a comma before a number (``Darwin, 34,``): :data:`_FIRST_NAME_ONLY`, whose
 #: other branches need ``...last name``, ``first name,`` or ``named``.
 _APPOSITIVE_HINT = re.compile(r",[ \t]+(?:a|who|\d)")
-_FIRST_NAME_HINT = re.compile(r"name|only as|,[ \t]+(?:an?[ \t]+)?\d")
+_FIRST_NAME_HINT = re.compile(r"name|only as|sel(?:f|ves) as|,[ \t]+(?:an?[ \t]+)?\d")
 #: Words of which a paragraph needs one for a pattern to match there, looked up with
 #: ``str.find`` (first in the whole article, then in the paragraph: a regex alternation of
 #: words is tried at every position): the unnamed speaker's noun (:data:`_NARRATED_DESC`),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from corpus_tools.actors import GROUPS, infer_group_from_role
+from corpus_tools.actors import GROUPS, Actor, infer_group_from_role
 from corpus_tools.quotes.mentions import _OWNER, _full_name, _group_by_reference
 from corpus_tools.quotes.names import (
     _ROLE_WORDS,
@@ -32,6 +32,7 @@ from corpus_tools.quotes.state import (
     _word_positions,
     _words_by_casefold,
 )
+from corpus_tools.roles import full_names, misspelt_surname, registered_surname
 
 #: A party tag after a name: ``Sen. Jake Hollister (R-Gilbert)``, ``Rep. X, D-Texas``.
 _PARTY_TAIL = re.compile(r"[ \t]*\(?[RDI]-[A-Z][^()\n,]{0,30}\)?[ \t]*$")
@@ -268,15 +269,26 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
         group = infer_group_from_role(attribution) or infer_group_from_role(org)
         q.group, q.group_source = (group, "role_cue") if group else ("unknown", "unknown")
         return True
-    key = ""
+    key, verb_phrase = "", False
     if name:
         key = name.split()[-1]
     elif head.strip()[:1].isupper():  # “Adams”, or “Adams’s office” -> Adams
         owner = _OWNER.match(head.strip())
-        key = (owner.group("owner") if owner else head).split()[-1]
+        words = (owner.group("owner") if owner else head).split()
+        # “Kirsch ultimately agreed and declared ...”: a known surname, then lower-case words
+        verb_phrase = owner is None and len(words) > 1 and words[0] in ctx.roster and \
+            all(w[:1].islower() for w in words[1:])
+        key = words[0] if verb_phrase else words[-1]
     known = ctx.roster.get(key)
     if known is None and not name and key and len(head.split()) == 1 and key[:1].isupper():
         known = _full_name(key, pos, ctx)  # “Odom said” after “Her spokesman, Kevin Odom,”
+        if known is None:  # “said Ceasar” after “A day laborer, who identified himself as Ceasar”
+            known = next((p for _, _, p in ctx.persons.before(pos) if p.speaker == key), None)
+        if known is None:  # “Herrra called” after “City Attorney Dennis Herrera”
+            known = _misspelt(key, pos, ctx)
+        if known is None:  # “Johnston said” in an article about Denver
+            actor = registered_surname(ctx.raw, key, ctx.registry)
+            known = _registry_stub(actor, offset) if actor is not None else None
     if known is not None and (not name or known.speaker.endswith(name)):
         _copy_speaker(known, q)
         if q.group == "unknown":
@@ -335,6 +347,34 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
         return False
     q.group, q.group_source = (group, "role_cue") if group else ("unknown", "unknown")
     return True
+
+
+def _misspelt(key: str, pos: int, ctx: _Context) -> _Quote | None:
+    """The person an article named in full before ``pos`` whose surname ``key`` misspells
+    (:func:`corpus_tools.roles.misspelt_surname`), or None."""
+    if len(key) < 5 or ctx.registry.find(key) is not None:
+        return None
+    if ctx.full_names is None:
+        ctx.full_names = full_names(ctx.raw)
+    full = misspelt_surname(ctx.raw, key, ctx.full_names)
+    if full is None:
+        return None
+    surname = full.split()[-1]
+    known = ctx.roster.get(surname) or _full_name(surname, pos, ctx)
+    if known is None:
+        found = ctx.registry.find(full)
+        if found is not None and found[0].kind == "person" and found[1].start < pos:
+            return _registry_stub(found[0], found[1].start)
+    return known
+
+
+def _registry_stub(actor: Actor, at: int) -> _Quote:
+    """A registered person mentioned at ``at``, as a speaker record to copy."""
+    stub = _Quote(at, at, -1, at, at, True)
+    stub.speaker, stub.actor_id, stub.group = actor.name, actor.actor_id, actor.group
+    stub.group_source, stub.speaker_kind, stub.gender = "registry", actor.kind, actor.gender
+    stub.role = actor.role
+    return stub
 
 
 def _group_from_cues(np_text: str, attribution: str, pos: int, ctx: _Context) -> str | None:

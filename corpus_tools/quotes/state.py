@@ -140,6 +140,8 @@ class _Context:
     no_first_name: dict[str, int] = field(default_factory=dict)
     #: (transcript label, number of persons known) -> its speaker (``_labelled_speaker``)
     labels: dict[tuple[str, int], _Quote | None] = field(default_factory=dict)
+    #: ``First Last`` pairs by surname prefix (``roles.full_names``, built on first use)
+    full_names: dict[str, set[tuple[str, str]]] | None = None
     #: transcript label -> the speaker its first labelled line (with a role) gave
     label_speakers: dict[str, _Quote] = field(default_factory=dict)
 
