@@ -108,6 +108,12 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                              r"immigra\w* (?:(?:legal|law|rights) )?(?:law|legal|justice|"
                              r"defense) (?:center|project|services|clinic|network|fund)|"
                              r"immigrant (?:justice|defense)|legal services)\b", re.I)),
+    # A protester is a private person wherever the protest is (``one of a handful of
+    # protesters at the Border Patrol station``); an organiser is an advocate (above).
+    ("other", re.compile(r"(?:^|\bwho[ \t]+(?:was|is)[ \t]+|,[ \t]+)(?:(?:an?|one)[ \t]+"
+                         r"(?:[\w-]+[ \t]+){0,2}?(?:protester|protestor|demonstrator)\b|"
+                         r"one of (?:[\w-]+[ \t]+){0,5}?(?:protesters|protestors|"
+                         r"demonstrators)\b)", re.I)),
     ("administration", re.compile(r"\b(?:ICE|DHS|CBP|USCIS|DOJ|FBI)\b|\bWhite House\b|"
                                   r"\bJustice Department\b|\bDepartment of (?:Homeland Security|"
                                   r"Justice)\b|\bHomeland Security\b|\bborder czar\b|"
@@ -186,6 +192,9 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: legislator's hometown (``Rep. Mark Delacroix (R-Lake Havasu City)``).
 _PARTY_PLACE = re.compile(r"\b(?:Rep|Sen)\.[ \t][^()\n]{1,40}?[(,][ \t]*[RDI]-(?P<place>[A-Z][\w.]*"
                           r"(?:[ \t][A-Z][\w.]*){0,2})")
+#: A party tag on its own (``R-Ky.``, ``(D-Calif.)``): a state names a member of Congress.
+_STATE_PARTY_TAG = re.compile(r"(?:^|[(,][ \t]*)[RDI]-(?P<place>[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)"
+                              r"{0,2})")
 _STATES = frozenset("""alabama alaska arizona arkansas california colorado connecticut delaware
 florida georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland
 massachusetts michigan minnesota mississippi missouri montana nebraska nevada new hampshire
@@ -283,6 +292,9 @@ def infer_group_from_role(text: str) -> str | None:
     for group, pattern in ROLE_CUES:
         if pattern.search(text):
             return group
+    tag = _STATE_PARTY_TAG.search(text)
+    if tag and all(w.lower().strip(".") in _STATES for w in tag.group("place").split()):
+        return "other"  # ``James Comer, R-Ky.``: a member of Congress, by the state
     return None
 
 

@@ -288,3 +288,44 @@ def test_initials_open_a_name_and_who_s_opens_an_appositive() -> None:
             "In a statement, he said the ruling \u201cputs officers at risk.\u201d\n")
     row = extract_quotes_from_text(text).iloc[0]
     assert (row["speaker"], row["group"]) == ("R.T. Vasko", "administration")
+
+
+def test_a_protester_is_a_private_person_wherever_the_protest_is() -> None:
+    assert infer_group_from_role("who was one of a few protesters at the Border Patrol "
+                                 "station") == "other"
+    assert infer_group_from_role("a demonstrator outside the ICE office") == "other"
+    # the person watched a protester: the office decides
+    assert infer_group_from_role("an ICE officer watching a protester") == "administration"
+
+
+@pytest.mark.parametrize(("role", "group"), [
+    ("R-Ky.", "other"),  # a state: a member of Congress
+    ("(D-Calif.)", "other"),
+    ("Rep. Mark Delacroix (R-Lake Havasu City)", "local_officials"),  # a hometown: state house
+    ("Gov. Ron Keller (R-Fla.)", "local_officials"),  # a title says more than the tag
+])
+def test_a_party_tag_with_a_state_is_a_member_of_congress(role: str, group: str) -> None:
+    assert infer_group_from_role(role) == group
+
+
+def test_a_name_between_a_pronoun_and_its_quote_is_no_antecedent() -> None:
+    text = ("Title\n\n\u201cWe are coming to the city,\u201d said Homan. He also singled out "
+            "Ostrowski \u201cYou are not a real commissioner, so stop acting like one.\u201d\n")
+    q = extract_quotes_from_text(text)
+    assert q["speaker"].tolist() == ["Tom Homan", "Tom Homan"]
+
+
+def test_a_contrast_starts_a_new_subject_and_his_secretary_is_the_owner_s() -> None:
+    text = ("Title\n\nThe program drew criticism from Gov. Deval Patrick.\n\n"
+            "Patrick was not available to comment on Friday, but his public safety secretary "
+            "Mara Quill said in a statement that the change \u201cwill not alter how we share "
+            "fingerprints.\u201d\n")
+    row = extract_quotes_from_text(text).iloc[0]
+    assert (row["speaker"], row["group"]) == ("Mara Quill", "local_officials")
+
+
+def test_a_long_clause_after_a_contrast_is_not_taken_for_the_subject() -> None:
+    text = ("Title\n\nGov. Dana Ortiz opposed the program, but her objections did not stop "
+            "Immigration and Customs Enforcement from starting it in May, and Ortiz said then "
+            "that she would \u201cfollow the law.\u201d\n")
+    assert extract_quotes_from_text(text).iloc[0]["speaker"] == "Dana Ortiz"

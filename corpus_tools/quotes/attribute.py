@@ -15,6 +15,7 @@ from corpus_tools.quotes.cues import (
     _AFTER_VERB_NP,
     _CLAUSE_BREAK,
     _COLON_SUBJECT,
+    _CONTRAST,
     _DOCUMENT_TAG,
     _LATE_CUE,
     _LEADING_CLAUSE,
@@ -132,12 +133,20 @@ def _attribute_before(raw: str, q: _Quote, clause_start: int, ctx: _Context) -> 
         relative = _last_match(_OBJECT_RELATIVE, np_text)
         if relative is not None and _RELATIVE_SUBJECT.match(np_text, relative.end()):
             np_text = np_text[relative.end():]  # “..., which the agency calls “...””
-        np_start = m.start() - len(np_text)
+        # “DHS defended the raids, while Mayor Bass called them ...”: the subject is Bass
+        cut = None if around_name else _last_match(_CLAUSE_BREAK, np_text)
+        # a short subject after a contrast (“X was not available to comment, but his
+        # secretary Y said”): a verb before it is the other clause's
+        contrast = None if around_name else _last_match(_CONTRAST, np_text)
+        if contrast is not None and (len(np_text[contrast.end():].split()) > 8 or
+                                     cut is not None and cut.end() > contrast.end()):
+            contrast = None
+        if contrast is not None:
+            cut = contrast
+        np_start = m.start() - len(np_text) + (contrast.end() if contrast is not None else 0)
         if not verb.endswith("ing") and not _PRONOUN_TAIL.search(np_text) and \
                 any(np_start <= v.start() and v.end() <= m.start() for v in verbs):
             continue  # “Reddy said no managers had been charged but that “...””: “said”
-        # “DHS defended the raids, while Mayor Bass called them ...”: the subject is Bass
-        cut = None if around_name else _last_match(_CLAUSE_BREAK, np_text)
         if cut is not None:
             np_text = np_text[cut.end():]
         pronoun = _PRONOUN_TAIL.search(np_text)  # “a policy he described as ...”

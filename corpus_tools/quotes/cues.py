@@ -97,8 +97,14 @@ _LEADING_CLAUSE = re.compile(r"^\s*(?:(?:When|While|After|Before|As|If|Although|
                              r"Answering|Commenting|Discussing|Criticizing|Praising|"
                              r"[Ww]here)\b[^,]{0,120},\s*)+")
 #: A clause boundary inside a would-be speaker phrase (the subject follows it).
+#: ``X was not available to comment, but his secretary Y said``: a new subject after a
+#: comma and a contrast (a verb before it is the other clause's).
+_CONTRAST = re.compile(r",[ \t]+(?:but|while|whereas|although|though)\s+"
+                       r"(?=(?:his|her|their|its|the)\s)")
 _CLAUSE_BREAK = re.compile(r"(?:^|[\s,])(?:(?:while|whereas|but|although|though|when|after|"
                            r"because|since|as|meanwhile|what|whom)\s+(?=[A-Z])|"
+                           # “..., and Ortiz said then that ...”: a new clause's subject
+                           r"(?<=,)[ \t]+and\s+(?=[A-Z][a-z])|"
                            r"what\s+(?=(?:a|an|one|the|another)\s))")  # “what one member called”
 #: ``Noem’s message to the city was blunt:`` -> Noem.
 _POSSESSIVE_CUE = re.compile(r"(?P<np>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,5})[\u2019']s\s+"

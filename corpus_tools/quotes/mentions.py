@@ -113,7 +113,8 @@ _APPOSITIVE_END = re.compile(r"[,;\n\u201c\u201d\"]|(?<=[a-z]{2})\.(?=\s)")
 #: A role that points back at someone named before: ``Her spokesman, Kevin Odom`` (the
 #: last woman's group), ``a staff attorney with the group`` (the last organisation's).
 _STAFF_OF = re.compile(r"\b(?P<pron>[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:top\s+|chief\s+|"
-                       r"senior\s+|executive\s+)?(?:spokes(?:man|woman|person)|press secretary|"
+                       r"senior\s+|executive\s+)?(?:[a-z]+\s+){0,2}?(?:spokes(?:man|woman|person)|"
+                       r"press secretary|secretary|adviser|advisor|counsel|"
                        r"chief of staff|aide|deputy|communications director|office|president|"
                        r"director|chair(?:man|woman)?|leader|founder)\b")
 #: A title set off before a name: ``Hennepin county's sheriff, Rosalind Achebe``.

@@ -194,11 +194,14 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
         pron = lead
         q.mention = np_text.split()[0]
         q.mention_end = q.mention_start + len(q.mention)
+        # a name between the pronoun and the quote is no antecedent (“He also called out
+        # Cox “...””: he is named before, not Cox)
+        before = min(pos, offset) if offset >= 0 else pos
         if pron in ("he", "she"):
             ref = _sentence_subject(pos, ctx, _PRONOUNS[pron]) or \
-                _latest(ctx.persons, pos, ctx, _PRONOUNS[pron])
+                _latest(ctx.persons, before, ctx, _PRONOUNS[pron])
         else:
-            ref = _latest(ctx.organizations, pos, ctx) or _latest(ctx.persons, pos, ctx)
+            ref = _latest(ctx.organizations, before, ctx) or _latest(ctx.persons, before, ctx)
         if ref is None:
             q.speaker, q.group, q.group_source = q.mention, "unknown", "unknown"
             return True
