@@ -403,6 +403,34 @@ class ActorRegistry:
         #: offset 0; bounded, emptied when full
         self._short: dict[str, tuple[tuple[Actor, Token], ...]] = {}
 
+    def group_in_year(self, actor_id: str, year: object) -> str | None:
+        """The group of a registered person in ``year`` (:func:`group_in_year` of the row's
+        ``source`` note); their registry group when the year is unknown; None for an id
+        that is not a registered person.
+
+        Examples
+        --------
+        >>> reg = ActorRegistry()
+        >>> [reg.group_in_year("tom_homan", y) for y in (2018, 2022, 2025, None)]
+        ['administration', 'other', 'administration', 'administration']
+        """
+        actor = self.actors.get(actor_id)
+        if actor is None or actor.kind != "person":
+            return None
+        try:
+            when = int(str(year)[:4])
+        except ValueError:
+            return actor.group
+        if not 1900 < when < 2100:
+            return actor.group
+        rows = getattr(self, "_offices", None)
+        if rows is None:
+            rows = {r.actor_id: (getattr(r, "source", ""), getattr(r, "role", ""))
+                    for r in self.table.itertuples(index=False)}
+            self._offices = rows
+        source, role = rows[actor_id]
+        return group_in_year(str(source), when, actor.group, str(role))
+
     def has_alias(self, text: str) -> bool:
         """Whether ``text`` is one actor's alias (or name), as normalised for lookup.
 
@@ -597,6 +625,109 @@ def group_from_organization(name: str) -> str | None:
     """
     kind = organization_type(name)
     return ORG_TYPE_GROUPS[kind] if kind else None
+
+
+#: ``Acting ICE Director 2017-2018``, ``U.S. President 2017-2021 and 2025-``, ``... from 2023``:
+#: the years of one office in a registry row's ``source`` note.
+_YEARS = re.compile(r"\b(?:from[ \t]+)?(?P<start>(?:19|20)\d\d)(?:[ \t]*[-\u2013][ \t]*"
+                    r"(?P<end>(?:19|20)\d\d)?(?P<open>(?<=[-\u2013])|(?<=[-\u2013][ \t]))?)?")
+
+
+#: Federal executive offices the role cues leave alone (they read words in articles, where
+#: ``president`` or ``secretary`` alone says little).
+_FEDERAL_TITLE = re.compile(r"^(?:U\.S\. (?:President|Vice President|(?:[A-Z]\w+ )?Secretary|"
+                            r"Ambassador)|Vice President|White House|(?:[A-Z]\w+ )?Policy "
+                            r"Council|deputy chief of staff)|\bSecretary of (?:Homeland|State|"
+                            r"Labor|Energy|Defense)\b")
+
+
+def _same_office(title: str, role: str) -> bool:
+    """Whether a ``source`` note's office is the registry row's ``role`` (``Governor of
+    Florida`` in ``Governor of Florida (2011-2019)``; ``White House border czar`` and
+    ``Border czar``)."""
+    title, role = title.lower().strip(), re.sub(r"\([^()]*\)", "", role).lower().strip(" ,")
+    return bool(title and role) and (title in role or role in title)
+
+
+def office_periods(source: str, role: str = "", group: str | None = None
+                   ) -> list[tuple[int, int | None, str | None]]:
+    """The offices a registry ``source`` note lists: ``(first year, last year or None while
+    in office, group of the office)``, the group from the office's title
+    (:func:`infer_group_from_role`; None when the title says nothing). The office of the
+    row's ``role`` has the row's ``group`` (the registry's decision, e.g. a member of
+    Congress coded with the city she represents).
+
+    Examples
+    --------
+    >>> office_periods("Acting ICE Director 2017-2018; White House border czar 2025-")
+    [(2017, 2018, 'administration'), (2025, None, 'administration')]
+    >>> office_periods("Governor of Florida 2011-2019; U.S. Senator 2019-")
+    [(2011, 2019, 'local_officials'), (2019, None, 'other')]
+    >>> office_periods("Acting ICE Director January-February 2025")
+    [(2025, 2025, 'administration')]
+    >>> office_periods("Press secretary to Florida Gov. Ron DeSantis from 2023",
+    ...                role="Spokesman for Florida Gov. Ron DeSantis", group="local_officials")
+    [(2023, None, 'local_officials')]
+    """
+    periods: list[tuple[int, int | None, str | None]] = []
+    for part in re.sub(r"\([^()]*\)", "", source).split(";"):
+        years = list(_YEARS.finditer(part))
+        if not years:
+            continue
+        title = part[:years[0].start()].strip(" ,")
+        inferred = ("administration" if _FEDERAL_TITLE.search(title) else
+                    infer_group_from_role(title)) if title else None
+        for m in years:
+            start = int(m.group("start"))
+            # ``2017-`` and ``from 2023`` are still in office; ``2017`` alone is one year
+            dash = m.group(0).rstrip().endswith(("-", "\u2013")) or \
+                m.group(0).startswith("from")
+            end = int(m.group("end")) if m.group("end") else (None if dash else start)
+            # the row's own office: named in its role, or held now when the role gives no
+            # years (``Spokesman for Gov. X`` and ``... from 2023``)
+            own = group and (_same_office(title, role) or end is None and
+                             role and not _YEARS.search(role))
+            periods.append((start, end, group if own else inferred))
+    return periods
+
+
+def group_in_year(source: str, year: int, default: str, role: str = "") -> str:
+    """A registered person's group in ``year``, from the offices of their ``source`` note:
+    the group of the offices held that year when they agree; ``other`` after every office
+    has ended (a former official), or between two federal offices (``Tom Homan`` between
+    ICE and the White House); otherwise ``default`` (a year before the first office listed,
+    or offices that disagree or say nothing). The coding guideline's group is the role at
+    the time.
+
+    Examples
+    --------
+    >>> src = "Acting ICE Director 2017-2018; White House border czar 2025-"
+    >>> [group_in_year(src, y, "administration") for y in (2017, 2021, 2025)]
+    ['administration', 'other', 'administration']
+    >>> group_in_year("Governor of Florida 2011-2019; U.S. Senator 2019-", 2015, "other")
+    'local_officials'
+    >>> group_in_year("Mayor of Boston 2021-", 2019, "local_officials")  # before: kept
+    'local_officials'
+    >>> group_in_year("Mayor of Boston 2014-2021", 2024, "local_officials")
+    'other'
+    >>> pressley = "U.S. Representative (MA-07) 2019-; Boston City Council 2010-2019"
+    >>> group_in_year(pressley, 2020, "local_officials", role="U.S. Representative, MA-07")
+    'local_officials'
+    """
+    periods = office_periods(source, role, default)
+    held = {g for a, b, g in periods if a <= year and (b is None or year <= b)}
+    if held:
+        return held.pop() if len(held) == 1 and None not in held else default
+    periods = [p for p in periods if p[2] is not None]  # offices whose group is known
+    if not periods:
+        return default
+    if all(b is not None and b < year for _, b, _ in periods):
+        return "other"  # every office ended: a former official
+    before = [(b, g) for _, b, g in periods if b is not None and b < year]
+    after = [(a, g) for a, _, g in periods if a > year]
+    if before and after and max(before)[1] == "administration" == min(after)[1]:
+        return "other"  # out of federal office between two terms
+    return default
 
 
 def as_registry(actors: ActorRegistry | pd.DataFrame | str | Path | None = None

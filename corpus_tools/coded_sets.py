@@ -98,10 +98,13 @@ def load_coded_set(folder: str | Path, split: str | None = None
     except (json.JSONDecodeError, KeyError, TypeError) as err:
         raise CodedSetError(f"{gold_path}: not a coded-set gold file ({err})") from None
     outlets: dict[str, str] = {}
+    years: dict[str, str] = {}
     if (folder / "sources.csv").is_file():
         sources = pd.read_csv(folder / "sources.csv", dtype=str, keep_default_na=False)
         if {"file", "outlet"} <= set(sources.columns):
             outlets = dict(zip(sources["file"], sources["outlet"], strict=True))
+        if {"file", "year"} <= set(sources.columns):
+            years = dict(zip(sources["file"], sources["year"], strict=True))
     if split not in (None, "tune", "heldout"):
         raise CodedSetError(f"{folder}: split {split!r} is not 'tune' or 'heldout'")
     records, rows, ignore, problems = [], [], [], []
@@ -129,6 +132,10 @@ def load_coded_set(folder: str | Path, split: str | None = None
     if problems:
         raise CodedSetError("; ".join(problems))
     corpus = corpus_frame(records)
+    # ``sources.csv`` gives a year, not a date: the year column only (``published`` stays
+    # empty rather than invent a day)
+    corpus["year"] = pd.array([int(y) if (y := years.get(f, "")).isdigit() else pd.NA
+                               for f in corpus["file"]], dtype="Int64")
     gold = pd.DataFrame(rows, columns=GOLD_COLUMNS)
     return corpus, gold, pd.DataFrame(ignore, columns=["article_id", "start", "end"])
 

@@ -61,6 +61,9 @@ def test_load_coded_set_reads_text_gold_and_outlet(coded: Path) -> None:
     corpus, gold, ignore = load_coded_set(coded)
     assert corpus["article_id"].tolist() == ["d01_a", "d02_b"]
     assert corpus["outlet"].tolist() == ["Daily A", ""]
+    # sources.csv gives the year (not a date): kept, and a missing year stays missing
+    assert corpus["year"].tolist()[0] == 2024 and pd.isna(corpus["year"].tolist()[1])
+    assert corpus["published"].isna().all()
     assert gold["text"].tolist() == ["We will keep protecting every family in this city,",
                                      "Sanctuary policies put our officers at risk,"]
     assert gold["speakers"].tolist() == [("Dana Ortiz", "Ortiz"), ("Paul Reyes", "Reyes")]

@@ -236,3 +236,37 @@ def test_a_whole_text_lookup_reads_each_character_a_bounded_number_of_times() ->
         _CountingText.copied = 0
         assert registry.find_all(text) == []  # Kevin Wu is not registered
         assert _CountingText.copied <= 4 * n  # was ~n * n / 60 (345n, 1380n)
+
+
+def test_a_registered_person_s_group_is_that_of_the_office_held_in_the_article_s_year():
+    import pandas as pd
+
+    from corpus_tools.quotes import extract_quotes
+
+    text = ("Title\n\n\u201cWe will keep doing our jobs,\u201d said Tom Homan.\n\n"
+            "\u201cThe law is the law,\u201d said Pam Bondi.\n")
+    corpus = pd.DataFrame({"article_id": ["a2018", "a2015", "a2022", "a2025", "anone"],
+                           "text": [text] * 5,
+                           "year": pd.array([2018, 2015, 2022, 2025, pd.NA], dtype="Int64")})
+    q = extract_quotes(corpus)
+    got = {(a, s): g for a, s, g in zip(q["article_id"], q["speaker"], q["group"],
+                                        strict=True)}
+    # Homan: acting ICE director 2017-2018, out of federal office, border czar from 2025
+    assert [got[(a, "Tom Homan")] for a in ("a2018", "a2022", "a2025", "anone")] == \
+        ["administration", "other", "administration", "administration"]
+    # Bondi: Florida attorney general 2011-2019 (a state official), U.S. attorney general
+    # 2025-; between unlike offices the registry's group stands (a note may omit an office)
+    assert [got[(a, "Pam Bondi")] for a in ("a2015", "a2022", "a2025")] == \
+        ["local_officials", "administration", "administration"]
+
+
+def test_office_periods_of_every_registered_person_parse():
+    from corpus_tools.actors import office_periods
+
+    actors = load_actors()
+    people = actors[actors["kind"] == "person"]
+    parsed = [office_periods(s) for s in people["source"]]
+    # every note that gives a year gives at least one period, each with first <= last
+    assert all(p for s, p in zip(people["source"], parsed, strict=True)
+               if any(ch.isdigit() for ch in s))
+    assert all(a <= b for p in parsed for a, b, _ in p if b is not None)

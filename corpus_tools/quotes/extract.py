@@ -468,4 +468,9 @@ def extract_quotes(corpus: pd.DataFrame,
     for col in ("outlet", "year"):
         if col in corpus.columns:
             quotes[col] = quotes["article_id"].map(corpus.set_index("article_id")[col])
+    if "year" in quotes.columns:  # a registered person's group is that of the office held then
+        quotes["group"] = [registry.group_in_year(a, y) or g if s == "registry" and a else g
+                           for a, y, g, s in zip(quotes["actor_id"], quotes["year"],
+                                                 quotes["group"], quotes["group_source"],
+                                                 strict=True)]
     return quotes.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)
