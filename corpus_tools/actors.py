@@ -36,7 +36,8 @@ _STATE_NAMES = (r"(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connect
 #: quantifiers.
 ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Watchdogs and contractors of federal agencies are not the administration.
-    ("other", re.compile(r"\b(?:[Ii]nspector [Gg]eneral|private (?:prison )?(?:company|"
+    ("other", re.compile(r"\b(?:(?<!to the )(?<!by the )(?<!from the )(?<!for the )"
+                         r"[Ii]nspector [Gg]eneral|private (?:prison )?(?:company|"
                          r"contractor|operator)|Correctional (?:Group|Services|Corporation)|"
                          r"CoreCivic|GEO Group|chief executive|CEO)\b")),
     # Former officials speak for themselves, not for the office they left.
@@ -80,7 +81,16 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"sheriffs[\u2019']?|troopers[\u2019']?) (?:union|association|"
                          r"benevolent association|guild)\b|\bFraternal Order of Police\b", re.I)),
     # Justice Department deputies are federal, whatever word precedes them.
-    ("administration", re.compile(r"\b(?:Associate|Deputy|Assistant|Acting) Attorney General\b")),
+    ("administration", re.compile(r"\b(?:Associate|Deputy|Assistant|Acting) (?:Attorney General\b|"
+                                  r"Atty\. Gen\.)|\b(?:Justice Department|Department of Justice|"
+                                  r"DOJ)[\u2019']s [Cc]ivil [Rr]ights [Dd]ivision\b")),
+    # Foreign governments speak for themselves: other (``Mexican Foreign Affairs Secretary``).
+    ("other", re.compile(r"\b(?:Mexic(?:an|o[\u2019']s)|Guatemal(?:an|a[\u2019']s)|"
+                         r"Hondur(?:an|as[\u2019'])|Salvadoran|El Salvador[\u2019']s|"
+                         r"Canad(?:ian|a[\u2019']s)|Venezuel(?:an|a[\u2019']s)|Cuban|Colombian|"
+                         r"Haitian|[Ff]oreign)[ \t]+(?:[\w\u2019'-]+[ \t]+){0,3}?(?:[Ss]ecretary|"
+                         r"[Mm]inister|[Mm]inistry|[Pp]resident|[Aa]mbassador|[Cc]onsul|"
+                         r"[Gg]overnment|officials?)\b")),
     ("local_officials", re.compile(r"\b(?:state(?:[\u2019']s)?|Massachusetts|New York|Illinois|"
                                    r"California|[A-Z][a-z]+) attorney general\b", re.I)),
     # A president's own officers (``Trump's attorney general``, ``Biden's border czar``).
@@ -138,7 +148,7 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                    r"(?:County )?Board President|"
                                    r"[Ss]tate (?:Senate|House|Assembly|Legislature)|"
                                    r"Legislature)\b")),
-    ("local_officials", re.compile(r"\b(?:Ald|Gov|Lt\. Gov|state Sen|state Rep)\.(?=\s|,|$)|"
+    ("local_officials", re.compile(r"\b(?:Ald|Gov|Lt\. Gov|state Sen|state Rep|Sup)\.(?=\s|,|$)|"
                                    r"\b(?:Mayor|Governor|sheriff|district "
                                    r"attorney|DA|city council(?:or|man|woman|member)?|"
                                    r"council ?member|council(?:man|woman)|council?lor|"
@@ -154,6 +164,9 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Federal judges, companies and their analysts, academics and think tanks: other.
     ("other", re.compile(r"\b(?:U\.S\. |federal |Chief )?(?:District|Circuit|Magistrate|"
                          r"Bankruptcy) Judge\b|\bfederal judge\b", re.I)),
+    # ``Judge Edith Jones``: a judge by title (a county judge, a local executive in Texas, is
+    # matched above)
+    ("other", re.compile(r"(?:^|\b)Judge(?=[ \t]+[A-Z]|$)")),
     ("other", re.compile(r"\b(?:company|corporation|Inc\.|Corp\.|LLC|analyst|economist|"
                          r"Chamber of Commerce|business (?:group|leaders?|owners?)|"
                          r"(?:co-)?owner)(?=\W|$)", re.I)),
@@ -183,7 +196,11 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"daughter|son|sister|brother|relative|neighbou?r|bystander|witness|"
                          r"(?:day |farm ?)?(?:laborer|labourer|worker)|student|shopper|"
                          r"customer|employee|homeowner|tenant|parishioner|churchgoer|"
-                         r"teenager|teen)\b|\bwhose[ \t]+(?:[\w-]+[ \t]+){0,2}?"
+                         r"teenager|teen)\b|"
+                         r"\bone of (?:[\w\u2019'-]+[ \t]+){0,3}?(?:supporters|critics|neighbou?rs|"
+                         r"residents|parents|workers|students)\b|"
+                         r"\b(?:immigration|defense|private|criminal|family)[ \t]+(?:attorney|"
+                         r"lawyer)\b|\bwhose[ \t]+(?:[\w-]+[ \t]+){0,2}?"
                          r"(?:son|daughter|husband|wife|father|mother|brother|sister|parents?|"
                          r"child(?:ren)?|relatives?|family|cousin|uncle|aunt|nephew|niece|"
                          r"partner|fianc[\u00e9e]e?|boyfriend|girlfriend)\b", re.I)),

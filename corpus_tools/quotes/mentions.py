@@ -18,6 +18,7 @@ from corpus_tools.quotes.names import (
     _ORG_HEADS,
     _PLACE_HEADS,
     _ROLE_WORDS,
+    _STATE_NAMES,
     _first_name_gender,
     _gender_of,
     _inside_longer_name,
@@ -147,7 +148,8 @@ _FIRST_NAME_HINT = re.compile(r"name|only as|sel(?:f|ves) as|,[ \t]+(?:an?[ \t]+
 #: (:data:`_ORG_APPOSITIVE`). (Not for long lists such as the reporting verbs: a word
 #: the article lacks costs a scan of the whole article.)
 _DESC_WORDS = ("official", "spokes", "sergeant", "officer", "deputy", "detective", "trooper",
-               "lieutenant", "captain", "agent")
+               "lieutenant", "captain", "agent", "man", "mother", "father", "resident",
+               "neighbo", "worker", "laborer", "student", "parent", "relative", "witness")
 _ORG_WORDS = ("Coalition", "Union", "Center", "Centre", "Association", "Project", "Network",
               "Alliance", "Institute", "Foundation", "Fund", "League", "Federation", "Services",
               "Church", "Partnership", "Collaborative", "Clinic", "Society", "Charities")
@@ -169,11 +171,29 @@ _NAME_BEFORE = re.compile(r"(?:(?:[A-ZÀ-ÖØ-Þ][\w\u2019'-]*\.?|state|city|cou
 #: speaker introduced in the narration, the antecedent of a later ``the official``.
 _NARRATED_DESC = re.compile(r"(?<![\w-])(?P<desc>(?:[Aa]n?|[Oo]ne)\s+(?:[\w.-]+\s+){0,7}?(?:"
                             r"official|spokesperson|spokesman|spokeswoman|sergeant|officer|"
-                            r"deputy|detective|trooper|lieutenant|captain|agent))\b"
+                            r"deputy|detective|trooper|lieutenant|captain|agent|"
+                            r"(?P<private>woman|man|mother|father|resident|neighbou?r|worker|"
+                            r"laborer|student|parent|relative|witness)))\b"
                             r"(?P<for>\s+(?:for|of|with|at)\s+[^,;:!?\u201c\u201d\"\n]{1,60}?)?"
-                            r"(?P<app>,[^,;:!?\u201c\u201d\"\n]{1,160},)?\s+(?:" + _VERB + r")\b")
+                            r"(?P<app>,[^,;:!?\u201c\u201d\"\n]{1,160},)?\s+(?:\w+ly\s+)?"
+                            r"(?:" + _VERB + r")\b")
+#: Private people's nouns that say a gender (``A woman ... told Univision``: *she*).
+_FEMALE_NOUNS = frozenset({"woman", "mother"})
+_MALE_NOUNS = frozenset({"man", "father"})
 
 
+#: ``Hall met with ICE officials ...`` at a sentence's start: a person named by surname
+#: alone (an excerpt that begins after their introduction), the antecedent of a later *he*.
+_SURNAME_SUBJECT = re.compile(r"(?:\A|(?<=\n)|(?<=[.!?\u201d\"]\s)|(?<=[.!?]\u201d\s))"
+                              r"(?P<name>[A-Z][a-z][\w\u2019'-]*[a-rt-z])\s+(?:\w+ly\s+)?"
+                              r"(?P<verb>" + _VERB + r"|met|spoke|argued|wrote|called)\b")
+
+
+_STATES_LOWER = frozenset(_STATE_NAMES)
+#: Collective nouns that open sentences as subjects (``Police said``) and end in no *s*.
+_COLLECTIVE = frozenset("""police staff management leadership congress justice court media
+press clergy public government city county state agency jury panel prosecution defense
+administration everyone everybody someone somebody nobody anyone""".split())
 _AFTER_PREPOSITION = re.compile(r"\b(?:at|in|from|to|of|near|outside|inside|into|for|with)"
                                 r"[ \t]+$")
 _INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s")
@@ -401,6 +421,8 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
         for m in _FIRST_LAST.finditer(raw, pstart, pend):
             if _first_name_gender(m.group("first")):
                 _add_if_person(raw[m.start():m.end("last")], m.start(), pstart, ctx)
+        for m in _SURNAME_SUBJECT.finditer(raw, pstart, pend):
+            _add_if_surname(m.group("name"), m.start("name"), pstart, ctx)
         unnamed = _has_word(raw, desc_words, pstart, pend)
         for m in _NARRATED_DESC.finditer(raw, pstart, pend) if unnamed else ():
             app = (m.group("app") or "").strip(" ,")
@@ -411,7 +433,9 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
                 ctx.persons.add((m.start("desc"), m.start("desc"), owner))
                 continue
             _add_description(m.group("desc"), m.start("desc"), ctx,
-                             raw[_clause_start(raw, pstart, m.start()):m.end()])
+                             raw[_clause_start(raw, pstart, m.start()):m.end()],
+                             gender=_description_gender(m.group("private") or "",
+                                                        m.group("app") or ""))
 
 
 def _words_in(raw: str, words: Sequence[str]) -> tuple[str, ...]:
@@ -499,6 +523,22 @@ def _add_if_person(text: str, start: int, pstart: int, ctx: _Context) -> None:
                       _role_context(ctx.raw, pstart, at, at + len(name)), ctx)
 
 
+def _add_if_surname(word: str, start: int, pstart: int, ctx: _Context) -> None:
+    """A capitalised word that opens a sentence as the subject of a verb (``Hall met ...``):
+    a person known by surname alone, unless it is a function word, a registered actor, an
+    organisation's or place's head word, already known, or a word the article also writes
+    in lower case (``Police said``: a noun)."""
+    low = word.lower()
+    if low in _NOT_NAME or low in _ROLE_WORDS or low in _ORG_HEADS | _PLACE_HEADS | \
+            _COLLECTIVE or \
+            word in ctx.roster or ctx.registry.find(word) is not None or \
+            low in _STATES_LOWER or _word_positions(ctx).get(low) or \
+            _full_name(word, start, ctx) is not None:  # “Dwayne Fisher ... Fisher said”
+        return
+    _add_named_person(word, start, start + len(word),
+                      _role_context(ctx.raw, pstart, start, start + len(word)), ctx)
+
+
 def _add_organization(org: str, start: int, role: str, ctx: _Context) -> None:
     """An organisation introduced in the narration with an appositive: the antecedent of a
     later ``the group`` / ``the coalition``."""
@@ -516,10 +556,21 @@ def _add_organization(org: str, start: int, role: str, ctx: _Context) -> None:
     ctx.organizations.add((start, start, stub))
 
 
-def _add_description(desc: str, start: int, ctx: _Context, role: str) -> None:
-    """An unnamed speaker introduced in the narration (``A senior DHS official``): the
-    antecedent of a later ``the official``, speaking for the organisation it names."""
+def _description_gender(noun: str, appositive: str) -> str:
+    """``f``/``m`` for a private person's noun (``woman``) or appositive (``who identified
+    herself as``), else ``""``."""
+    noun = noun.lower()
+    return "f" if noun in _FEMALE_NOUNS else "m" if noun in _MALE_NOUNS else \
+        _pronoun_gender(appositive.replace("herself", "her").replace("himself", "him"))
+
+
+def _add_description(desc: str, start: int, ctx: _Context, role: str,
+                     gender: str = "") -> None:
+    """An unnamed speaker introduced in the narration (``A senior DHS official``, ``A woman,
+    who identified herself as a family acquaintance,``): the antecedent of a later ``the
+    official`` or *she*, speaking for the organisation it names."""
     stub = _Quote(start, start + len(desc), -1, start, start + len(desc), True)
+    stub.gender = gender
     found = ctx.registry.find(desc)
     if found is not None and _inside_longer_name(desc, found[1].start):
         found = None  # “Las Vegas Metropolitan Police Department” is not D.C.'s
