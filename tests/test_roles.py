@@ -370,3 +370,49 @@ def test_a_surname_opening_a_sentence_is_an_antecedent() -> None:
     assert q["speaker"].tolist()[0] == "Hallett"
     # a capitalised word the article also writes in lower case is a noun, not a surname
     assert "Police" not in set(q["speaker"])
+
+
+# Round 12 (session 5): speaker shapes from realdev6, written anew here.
+def _speaker_of(text: str) -> tuple[str, str]:
+    row = extract_quotes_from_text(text).iloc[0]
+    return row["speaker"], row["group"]
+
+
+def test_a_date_after_an_unknown_first_name_ends_the_name() -> None:
+    text = ("Title\n\nThe men remain in custody.\n\n\u201cAll of them remain in removal "
+            "proceedings,\u201d said ICE spokeswoman Marit Olafsdottir on Feb. 25.\n")
+    assert _speaker_of(text) == ("Marit Olafsdottir", "administration")
+
+
+def test_a_leading_in_a_statement_is_no_part_of_the_speaker_and_offsets_follow() -> None:
+    text = ("Title\n\nMeanwhile, in a statement, ICE official Oren Taft says, \u201cEvery child "
+            "had a parent released.\u201d\n")
+    row = extract_quotes_from_text(text).iloc[0]
+    assert (row["speaker"], row["group"]) == ("Oren Taft", "administration")
+    assert text[row["mention_start"]:row["mention_end"]] == row["speaker_mention"]
+    assert row["speaker_mention"].endswith("Oren Taft")
+
+
+def test_a_dateline_is_no_subject() -> None:
+    text = ("Title\n\nWASHINGTON, D.C. (WXYZ) - President Donald Trump on Friday defended the "
+            "raids, saying they served as a \u201cvery good deterrent\u201d to others.\n")
+    assert _speaker_of(text) == ("Donald Trump", "administration")
+
+
+def test_a_name_does_not_run_on_across_a_full_stop() -> None:
+    text = ("Title\n\nThe law was modeled on one signed by Gov. Dana Brewster. Jerrold Pike, a "
+            "Utah assistant attorney general, argued in court that it differs.\n\n"
+            "\u201cThey want to argue the other case again,\u201d Pike said.\n")
+    assert _speaker_of(text)[0] == "Jerrold Pike"
+
+
+def test_a_town_and_state_before_a_title_belong_to_the_title() -> None:
+    text = ("Title\n\n\u201cWe were told the actions would be precise,\u201d said Edina, "
+            "Minnesota, Mayor Jim Hollis.\n")
+    assert _speaker_of(text) == ("Jim Hollis", "local_officials")
+
+
+def test_a_verb_after_a_name_ends_it() -> None:
+    text = ("Title\n\nJackson mayor Chokwe Amari spoke with a television host and said the raids "
+            "show an \u201cabsence of humanity and care\u201d in the agency.\n")
+    assert _speaker_of(text) == ("Chokwe Amari", "local_officials")

@@ -16,6 +16,7 @@ from corpus_tools.quotes.cues import (
     _CLAUSE_BREAK,
     _COLON_SUBJECT,
     _CONTRAST,
+    _DATELINE,
     _DOCUMENT_TAG,
     _LATE_CUE,
     _LEADING_CLAUSE,
@@ -126,7 +127,7 @@ def _attribute_before(raw: str, q: _Quote, clause_start: int, ctx: _Context) -> 
                 v.group("verb").lower() != "according to" for v in verbs):
             continue  # “The union said ... and called it “...””: the earlier verb's subject
         np_text = pre[head_start:m.start()]
-        np_text = _LEADING_CLAUSE.sub("", np_text, count=1)
+        np_text = _LEADING_CLAUSE.sub("", _DATELINE.sub("", np_text, count=1), count=1)
         tag = _DOCUMENT_TAG.search(np_text)
         if tag:  # “The administration, the ruling said, “...””: the ruling speaks
             np_text = np_text[tag.start("doc"):]

@@ -85,6 +85,11 @@ _MESSAGE_CUE = re.compile(r"\s*(?P<np>(?:[A-Z][\w.\u2019'-]*[ \t]+){0,4}?[A-Z][\
                           r"his|her|their)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?P<noun>message|warning|"
                           r"response|reply|answer|retort|rebuttal)\b")
 #: ``Asked whether..., Johnston said``: an opening clause is not part of the speaker.
+#: A dateline before the first sentence (``WASHINGTON, D.C. (WLBT) -``, ``BOSTON —``): a
+#: place, not a subject.
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z.\u2019'-]+(?:[ \t]+[A-Z][A-Z.\u2019'-]+){0,3}"
+                       r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?[ \t]*"
+                       r"(?:\([^()\n]{1,40}\))?[ \t]*[-\u2014\u2013]+[ \t]+")
 _LEADING_CLAUSE = re.compile(r"^\s*(?:(?:When|While|After|Before|As|If|Although|Though|"
                              r"Because|Since|Despite|During|Following|Asked|Pressed|Speaking|"
                              r"Responding|Reached|Reacting|Addressing|Writing|Testifying|"

@@ -158,7 +158,10 @@ _ORG_NOUNS = ("group", "organization", "organisation", "coalition", "nonprofit",
 #: ``Lawrence Benito, executive director of X, said the group...``: a person named in the
 #: narration as speaking (two to five capitalised words, an optional appositive, a cue).
 _NARRATED = re.compile(r"(?P<name>[A-ZÀ-ÖØ-Þ](?<![\w\u2019'.-][A-ZÀ-ÖØ-Þ])"
-                       r"[\w\u2019'-]*\.?(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w\u2019'-]*\.?){1,4})"
+                       # a full stop only after an initial (``A.J.``, ``Thomas E. Perez``), so
+                       # a name never runs on across sentences (``Gov. Jan Brewer. Jerrold``)
+                       r"(?:\.|[\w\u2019'-]*(?<=\b[A-Z])\.|[\w\u2019'-]*)"
+                       r"(?:[ \t]+[A-ZÀ-ÖØ-Þ](?:[\w\u2019'-]*(?<=\b[A-Z])\.|[\w\u2019'-]*)){1,4})"
                        r"(?P<app>(?:,[^,;:!?\u201c\u201d\"\n]{1,160}){1,2},)?,?\s+(?:" + _VERB +
                        r")\b")
 #: ``Adams’s office``, ``Luna's spokeswoman``: speaks for the owner.

@@ -31,15 +31,27 @@ _ANAPHORA = re.compile(r"^(?:the|a|an|that|this)\s+(?:\w+\s+){0,2}(?:spokesperso
                        r"spokeswoman|agency|department|office|official|officials|statement|"
                        r"administration|organization|group|coalition)\b", re.I)
 _ROLE_WORDS = TITLE_WORDS
+#: Lower-case words that end a name however unknown its first name (a time, a place or a
+#: clause follows): ``... Christiansen on Feb. 25``, ``... Moss in a statement``.
+_NAME_ENDERS = frozenset("""on in at during after before last this via when while who whose
+which told said says added spoke met wrote argued called noted explained stressed insisted
+appeared joined took gave sent issued posted tweeted testified""".split())
 
 
 _LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|then|also|later|earlier|again)\s+", re.I)
+
+
+#: ``in a statement, ICE official Bryan Cox``: a phrase of manner or time before the subject.
+_LEADING_PHRASE = re.compile(r"^(?:(?:meanwhile|however|also|later|earlier),\s+)?(?:in|on|at|"
+                             r"during|after)\s+(?:a|an|the|his|her|their|its)\s+"
+                             r"(?:[\w-]+\s+){0,2}?[\w-]+,\s+(?=[A-Z])", re.I)
 
 
 def _clean_np(np_text: str) -> str:
     np_text = np_text.strip(" ,;:\u2014\u2013-\n\u00a0")
     if np_text.endswith(".") and len(np_text.split()[-1]) > 3:
         np_text = np_text[:-1]
+    np_text = _LEADING_PHRASE.sub("", np_text)
     return _LEADING_CONJUNCTION.sub("", np_text)
 
 
@@ -79,6 +91,8 @@ def _name_in(np_text: str) -> str:
             run.append(bare)
         elif len(run) >= 2 and _first_name_gender(run[0]) and bare[:1].islower():
             break  # “Prof Daniel Okafor of the University”, “... Erika Almiron in a statement”
+        elif len(run) >= 2 and bare in _NAME_ENDERS:
+            break  # “ICE spokeswoman Gillian Christiansen on Feb. 25”: a date follows
         elif 2 <= len(run) <= 4 and bare in ("of", "from", "with") and \
                 i + 1 < len(words) and words[i + 1][:1].isupper() and \
                 run[-1].lower() not in _ORG_HEADS | _PLACE_HEADS and \

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from corpus_tools.actors import _STATE_NAMES as _STATE_ALTERNATION
 from corpus_tools.actors import GROUPS, Actor, infer_group_from_role
 from corpus_tools.quotes.mentions import _OWNER, _full_name, _group_by_reference
 from corpus_tools.quotes.names import (
@@ -169,12 +170,23 @@ def _last_mentioned(pos: int, ctx: _Context) -> _Quote | None:
     return org if at >= floor else None
 
 
+#: ``Edina, Minnesota, Mayor Jim Hovland``: a town and its state before a title and name.
+_PLACE_FIRST = re.compile(rf"^[A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*){{0,2}},[ \t]*"
+                          rf"(?:{_STATE_ALTERNATION}),[ \t]+(?=[A-Z][\w.]*[ \t]+[A-Z])")
+
+
 def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Context,
              pos: int) -> bool:
     """Fill ``q``'s speaker from a mention; return False if the mention names nobody."""
-    np_text = _clean_np(np_text)
-    if not np_text:
+    cleaned = _clean_np(np_text)
+    if not cleaned:
         return False
+    np_start += max(np_text.find(cleaned), 0)  # what cleaning cut from the front
+    np_text = cleaned
+    place = _PLACE_FIRST.match(np_text)
+    if place:  # “said Edina, Minnesota, Mayor Jim Hovland”: the place is the title's
+        np_start += place.end()
+        np_text = np_text[place.end():]
     if _INITIALS_END.search(np_text[-12:]):  # “Sheriff A.J” cut from “Sheriff A.J. Holloway”
         at = ctx.raw.find(np_text, np_start, np_start + len(np_text) + 8)
         rest = _REST_OF_NAME.match(ctx.raw, at + len(np_text)) if at >= 0 else None
