@@ -416,3 +416,10 @@ def test_a_verb_after_a_name_ends_it() -> None:
     text = ("Title\n\nJackson mayor Chokwe Amari spoke with a television host and said the raids "
             "show an \u201cabsence of humanity and care\u201d in the agency.\n")
     assert _speaker_of(text) == ("Chokwe Amari", "local_officials")
+
+
+def test_a_quoted_nickname_inside_a_titled_name_is_dropped() -> None:
+    text = ("Title\n\nThe measure passed after a long debate. Commissioner Jaime \u201cChato\u201d "
+            "Ocampo, D-Chicago, who led the effort, said it was about \u201censuring the fair "
+            "treatment of all people.\u201d\n")
+    assert _speaker_of(text) == ("Jaime Ocampo", "local_officials")

@@ -66,8 +66,11 @@ def _titles_at_word_start(titles: Sequence[str]) -> str:
 
 
 _TITLED_NAME = re.compile(_titles_at_word_start(_TITLES) + r"\s+"
-                          r"(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w’'-]+|"
+                          r"(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+[A-Z]\.)?"
+                          r"(?:\s+[\"\u201c][A-Z][\w’'-]+[\"\u201d])?"  # Jesus “Chuy” Garcia
+                          r"(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w’'-]+|"
                           r"(?:de|la|van|von|del)(?=\s+[A-ZÀ-ÖØ-Þ]))){1,3})")
+_NICKNAME = re.compile(r"\s+[\"\u201c][A-Z][\w’'-]+[\"\u201d]")
 #: ``Siembra NC, a left-wing immigrant advocacy group`` -- an organisation in narration.
 _ORG_APPOSITIVE = re.compile(r"(?P<org>[A-Z][\w.&\u2019'-]*(?:[ \t]+(?:of|for|and|the|"
                              r"[A-Z][\w.&\u2019'-]*)){0,7}),[ \t]+(?:a|an)[ \t]+"
@@ -354,10 +357,12 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
         if not _NARRATION_HINT.search(raw, pstart, pend):
             continue  # every pattern below needs a capital letter, ``official`` or ``spokes``
         for m in _TITLED_NAME.finditer(raw, pstart, pend):
-            name = _name_in(m.group("name")) or m.group("name")  # “Mayor Pro Tem Keith ...”
+            bare = _NICKNAME.sub("", m.group("name"))  # Jesus “Chuy” Garcia -> Jesus Garcia
+            name = _name_in(bare) or bare  # “Mayor Pro Tem Keith ...”
             if ctx.registry.find(name) is not None or name.split()[-1] in ctx.roster:
                 continue
-            start = m.end("name") - len(name)
+            start = m.end("name") - len(name) if m.group("name").endswith(name) else \
+                m.start("name")
             # the role: the words before the title (``Washington Attorney General``), and
             # an appositive after the name when the title alone says nothing (``the Rev. X,
             # the church's pastor``)
