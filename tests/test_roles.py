@@ -422,4 +422,6 @@ def test_a_quoted_nickname_inside_a_titled_name_is_dropped() -> None:
     text = ("Title\n\nThe measure passed after a long debate. Commissioner Jaime \u201cChato\u201d "
             "Ocampo, D-Chicago, who led the effort, said it was about \u201censuring the fair "
             "treatment of all people.\u201d\n")
-    assert _speaker_of(text) == ("Jaime Ocampo", "local_officials")
+    row = extract_quotes_from_text(text).iloc[-1]
+    assert (row["speaker"], row["group"]) == ("Jaime Ocampo", "local_officials")
+    assert text[row["mention_start"]:row["mention_end"]] == row["speaker_mention"]

@@ -181,7 +181,12 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
     cleaned = _clean_np(np_text)
     if not cleaned:
         return False
-    np_start += max(np_text.find(cleaned), 0)  # what cleaning cut from the front
+    cut = np_text.find(cleaned)  # what cleaning cut from the front (callers pass the start
+    if cut > 0:  # of the phrase or of its first non-space character)
+        for shift in (cut, cut - len(np_text) + len(np_text.lstrip())):
+            if shift >= 0 and ctx.raw.startswith(cleaned[:24], np_start + shift):
+                np_start += shift
+                break
     np_text = cleaned
     place = _PLACE_FIRST.match(np_text)
     if place:  # “said Edina, Minnesota, Mayor Jim Hovland”: the place is the title's
