@@ -425,3 +425,12 @@ def test_a_quoted_nickname_inside_a_titled_name_is_dropped() -> None:
     row = extract_quotes_from_text(text).iloc[-1]
     assert (row["speaker"], row["group"]) == ("Jaime Ocampo", "local_officials")
     assert text[row["mention_start"]:row["mention_end"]] == row["speaker_mention"]
+
+
+def test_the_sheriff_is_not_the_sheriff_s_spokesman() -> None:
+    text = ("Title\n\n\u201cWe have no more detainees,\u201d said Jon Darrow, spokesman for the "
+            "Bristol County Sheriff's Office.\n\nThe report faulted Hodgkins and his staff.\n\n"
+            "Hodgkins rejected it. According to the sheriff, the officers acted \u201cby the "
+            "book.\u201d\n")
+    q = extract_quotes_from_text(text)
+    assert q["speaker"].tolist()[-1] != "Jon Darrow"

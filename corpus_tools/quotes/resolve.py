@@ -72,9 +72,18 @@ _ORG_NOUNS = frozenset("agency department office administration organization gro
 _RELATIVE = re.compile(r"\s+(?:who|whom|whose|which|that)\b")
 
 
+#: Right before a role noun: the person serves it (``spokesman for the Bristol County
+#: sheriff's office`` is no sheriff).
+_SERVES = re.compile(r"\b(?:for|to|with|of[ \t]+the)[ \t]+(?:the[ \t]+|[\w-]+[\u2019']s[ \t]+)?"
+                     r"(?:[\w.-]+[ \t]+){0,3}$")
+
+
 def _has_role(q: _Quote, noun: str) -> bool:
-    return any(re.search(r"(?<!\w)" + re.escape(form) + r"(?!\w)", q.role)
-               for form in _NOUN_FORMS.get(noun, (noun,)))
+    for form in _NOUN_FORMS.get(noun, (noun,)):
+        for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", q.role):
+            if not _SERVES.search(q.role, max(0, m.start() - 40), m.start()):
+                return True
+    return False
 
 
 def _definite_referent(noun: str, pos: int, ctx: _Context,
