@@ -92,7 +92,7 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"[Mm]inister|[Mm]inistry|[Pp]resident|[Aa]mbassador|[Cc]onsul|"
                          r"[Gg]overnment|officials?)\b")),
     ("local_officials", re.compile(r"\b(?:state(?:[\u2019']s)?|Massachusetts|New York|Illinois|"
-                                   r"California|[A-Z][a-z]+) attorney general\b", re.I)),
+                                   r"California|(?-i:[A-Z][a-z]+)) attorney general\b", re.I)),
     # A president's own officers (``Trump's attorney general``, ``Biden's border czar``).
     ("administration", re.compile(r"\b(?:Trump|Biden|Obama|Bush|[Tt]he president)[\u2019']s"
                                   r"[ \t]+(?:top[ \t]+|chief[ \t]+|senior[ \t]+|deputy[ \t]+)?"
@@ -104,6 +104,9 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                    re.I)),
     ("administration", re.compile(r"\bU\.?S\.? Attorney General\b|\bAttorney General of the "
                                   r"United States\b", re.I)),
+    # An attorney general by title whom the registry does not know is a state's (the federal
+    # ones are registered or say ``U.S.``)
+    ("local_officials", re.compile(r"\bAttorney General(?=[ \t]+[A-Z])")),
     # Catholic clergy and religious by title (``Sister Ann Dolan``, ``Father Ed Park``) speak
     # for faith organisations (the guideline's advocates). Not ``Rev.``/``Pastor``: the
     # project's fixtures code a congregation's own pastor by what they say (unknown).
@@ -134,7 +137,8 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                   r"\bUnited States [Aa]ttorney\b(?! General)|"
                                   r"\b[Aa]ttorney for the (?:[A-Z]\w+ )?District of\b|"
                                   r"\bthe president\b|"
-                                  r"\bTrump administration\b|\badministration official\b|"
+                                  r"\b(?:Trump|Biden|Obama|Bush) administration\b|"
+                                  r"\badministration official\b|"
                                   r"\bfederal (?:law enforcement|immigration) "
                                   r"(?:official|officer|agent)s?\b|\bfederal agents?\b",
                                   re.I)),
@@ -171,13 +175,16 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"Chamber of Commerce|business (?:group|leaders?|owners?)|"
                          r"(?:co-)?owner)(?=\W|$)", re.I)),
     ("other", re.compile(r"\bwho (?:has )?own(?:s|ed) (?:[a-z]+ )?[A-Z]")),  # a named business
-    ("other", re.compile(r"\b(?:reporter|correspondent|journalist|columnist|news anchor|"
-                         r"radio host|show host)s?\b", re.I)),  # the press
+    # the press (not the reporters a speaker talks to)
+    ("other", re.compile(r"(?<!told )(?<!to )(?<!with )(?<!by )(?<!told the )(?<!asked )"
+                         r"\b(?:reporter|correspondent|journalist|columnist|news anchor|"
+                         r"radio host|show host)s?\b", re.I)),
     ("other", re.compile(r"\bCenter for(?: [A-Z]\w+){1,3} (?:Policy|Studies|Research)\b|"
                          r"\bpolicy studies\b")),  # think tanks by name
     ("other", re.compile(r"\b(?:professor|university|scholar|researcher|(?:senior )?fellow at|"
                          r"think tank|Heritage Foundation|Cato Institute|Brookings|"
                          r"Migration Policy Institute|Center for Immigration Studies)\b", re.I)),
+    ("other", re.compile(r"\bchief justice\b", re.I)),  # ``the California chief justice``
     # Justices of a supreme court (``Justice Ana Ruiz``; not the Justice Department).
     ("other", re.compile(r"(?<!of )\b(?:Chief |Associate )?Justices?(?:$|[ \t]+(?!Department)"
                          r"[A-Z][a-z])")),
@@ -200,7 +207,8 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"\bone of (?:[\w\u2019'-]+[ \t]+){0,3}?(?:supporters|critics|neighbou?rs|"
                          r"residents|parents|workers|students)\b|"
                          r"\b(?:immigration|defense|private|criminal|family)[ \t]+(?:attorney|"
-                         r"lawyer)\b|\bwhose[ \t]+(?:[\w-]+[ \t]+){0,2}?"
+                         r"lawyer)\b|\b(?:teacher|nurse|physician|farmer|rancher)s?\b|"
+                         r"\bwhose[ \t]+(?:[\w-]+[ \t]+){0,2}?"
                          r"(?:son|daughter|husband|wife|father|mother|brother|sister|parents?|"
                          r"child(?:ren)?|relatives?|family|cousin|uncle|aunt|nephew|niece|"
                          r"partner|fianc[\u00e9e]e?|boyfriend|girlfriend)\b", re.I)),
@@ -228,6 +236,12 @@ _ABOUT_SOMETHING_ELSE = re.compile(r",?\s+(?:which|whose)\b[^,;:]*")
 _OPPOSED_OBJECT = re.compile(r"\b(?P<verb>protest(?:ing|ed|s)?|oppos(?:ing|ed|es)|"
                              r"su(?:ing|ed|es)|criticiz(?:ing|ed|es)|fight(?:ing|s)?|"
                              r"resist(?:ing|ed|s)?)[ \t]+(?:the[ \t]+)?(?=[A-Z])[^,;:.\n]*")
+#: Whom someone writes or speaks to is not their role (``wrote in a letter to Attorney General
+#: Jeff Sessions``, ``told Gov. X``).
+_ADDRESSEE = re.compile(r"\b(?P<verb>(?:wrote|writes|writing|letter|spoke|speaks|speaking|"
+                        r"talked|talking|sent|sending|appealed|appealing)\b[^,;:.\n]{0,30}?"
+                        r"\bto|told|tells|telling|asked|asks|urged|urges|thanked|thanks)"
+                        r"[ \t]+(?:the[ \t]+)?(?=[A-Z])[^,;:.\n]*")
 _REQUIRED_GROUP = set(GROUPS)
 #: A person's name followed by one of these is a modifier, not the speaker.
 _MODIFIER = re.compile(r"[’']?s? ?(?:administration|campaign|era|White House|team|"
@@ -303,6 +317,7 @@ def infer_group_from_role(text: str) -> str | None:
     """
     text = _ABOUT_SOMETHING_ELSE.sub("", text)
     text = _OPPOSED_OBJECT.sub(r"\g<verb>", text)
+    text = _ADDRESSEE.sub(r"\g<verb>", text)
     tag = _PARTY_PLACE.search(text)
     if tag and not all(w.lower().strip(".") in _STATES for w in tag.group("place").split()):
         return "local_officials"  # a state legislator, tagged with a hometown

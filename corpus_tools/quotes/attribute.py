@@ -31,6 +31,7 @@ from corpus_tools.quotes.cues import (
     _SUBJECT,
     _VERB_RE,
 )
+from corpus_tools.quotes.names import _LABEL
 from corpus_tools.quotes.resolve import _resolve
 from corpus_tools.quotes.spans import _DASH_LINE, _NON_SPACE, _TERMINAL, _first_sentence
 from corpus_tools.quotes.state import _Context, _last_match, _Quote
@@ -127,7 +128,8 @@ def _attribute_before(raw: str, q: _Quote, clause_start: int, ctx: _Context) -> 
                 v.group("verb").lower() != "according to" for v in verbs):
             continue  # “The union said ... and called it “...””: the earlier verb's subject
         np_text = pre[head_start:m.start()]
-        np_text = _LEADING_CLAUSE.sub("", _DATELINE.sub("", np_text, count=1), count=1)
+        np_text = _LEADING_CLAUSE.sub("", _LABEL.sub("", _DATELINE.sub("", np_text, count=1),
+                                                    count=1), count=1)
         tag = _DOCUMENT_TAG.search(np_text)
         if tag:  # “The administration, the ruling said, “...””: the ruling speaks
             np_text = np_text[tag.start("doc"):]

@@ -70,7 +70,8 @@ _SUBJECT = re.compile(r"\s*(?:[Aa]n?|[Tt]he)[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:judge
                       r"spokes(?:man|woman|person)|officer|agent|prosecutor|attorney|lawyer)\b|"
                       r"\s*(?:[Tt]he[ \t]+office[ \t]+of[ \t]+)?"
                       r"(?:(?:[A-Z][\w.\u2019'-]*|of|the|for|de|la)[ \t]+){0,7}"
-                      r"[A-Z][\w.\u2019'-]*(?:[ \t]+(?:office|campaign|spokes(?:man|woman|"
+                      r"[A-Z][\w.\u2019'-]*(?:[ \t]+(?:office|campaign|administration|"
+                      r"government|spokes(?:man|woman|"
                       r"person)(?:[ \t]+[A-Z][\w.\u2019'-]*){0,3}))?|\s*(?:he|she|they)\b")
 #: ``X said the city would ...``: an institution the speaker answers for, as the subject of
 #: what they said (``said the sheriff was`` names someone else, so people do not count).
@@ -84,12 +85,12 @@ _MESSAGE_CUE = re.compile(r"\s*(?P<np>(?:[A-Z][\w.\u2019'-]*[ \t]+){0,4}?[A-Z][\
                           r"(?:had|has|offered|sent|gave|delivered|issued)[ \t]+(?:a|an|this|"
                           r"his|her|their)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?P<noun>message|warning|"
                           r"response|reply|answer|retort|rebuttal)\b")
-#: ``Asked whether..., Johnston said``: an opening clause is not part of the speaker.
 #: A dateline before the first sentence (``WASHINGTON, D.C. (WLBT) -``, ``BOSTON —``): a
 #: place, not a subject.
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z.\u2019'-]+(?:[ \t]+[A-Z][A-Z.\u2019'-]+){0,3}"
                        r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?[ \t]*"
                        r"(?:\([^()\n]{1,40}\))?[ \t]*[-\u2014\u2013]+[ \t]+")
+#: ``Asked whether..., Johnston said``: an opening clause is not part of the speaker.
 _LEADING_CLAUSE = re.compile(r"^\s*(?:(?:When|While|After|Before|As|If|Although|Though|"
                              r"Because|Since|Despite|During|Following|Asked|Pressed|Speaking|"
                              r"Responding|Reached|Reacting|Addressing|Writing|Testifying|"

@@ -47,11 +47,15 @@ _LEADING_PHRASE = re.compile(r"^(?:(?:meanwhile|however|also|later|earlier),\s+)
                              r"(?:[\w-]+\s+){0,2}?[\w-]+,\s+(?=[A-Z])", re.I)
 
 
+#: ``Context: McFadden``, ``Why it matters: ...``: a newsletter's label before the subject.
+_LABEL = re.compile(r"^[A-Z][a-z]+(?:[ \t]+[a-z]+){0,3}:[ \t]+(?=[A-Z])")
+
+
 def _clean_np(np_text: str) -> str:
     np_text = np_text.strip(" ,;:\u2014\u2013-\n\u00a0")
     if np_text.endswith(".") and len(np_text.split()[-1]) > 3:
         np_text = np_text[:-1]
-    np_text = _LEADING_PHRASE.sub("", np_text)
+    np_text = _LEADING_PHRASE.sub("", _LABEL.sub("", np_text))
     return _LEADING_CONJUNCTION.sub("", np_text)
 
 
