@@ -448,6 +448,10 @@ def test_the_sheriff_is_not_the_sheriff_s_spokesman() -> None:
     ("U.S. Attorney General Kris Holt", "administration"),
     ("the Biden administration", "administration"),
     ("math teacher Matt Cole", "other"),
+    ("the women", "other"),  # private people as a group
+    ("the detained mothers", "other"),
+    ("ICE arrested the women", "administration"),  # not at the phrase's start: the office
+    ("a spokeswoman for Immigration and Customs and Enforcement", "administration"),  # a typo
 ])
 def test_round_13_role_cues(role: str, group: str | None) -> None:
     assert infer_group_from_role(role) == group
