@@ -727,6 +727,7 @@ def office_periods(source: str, role: str = "", group: str | None = None
     return periods
 
 
+@lru_cache(maxsize=4096)
 def group_in_year(source: str, year: int, default: str, role: str = "") -> str:
     """A registered person's group in ``year``, from the offices of their ``source`` note:
     the group of the offices held that year when they agree; ``other`` after every office
