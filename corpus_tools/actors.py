@@ -161,6 +161,7 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                    r"school (?:board|committee|district)|"
                                    r"county (?:executive|commissioner|"
                                    r"judge|board)|police (?:chief|commissioner|department)|"
+                                   r"chief of police|"
                                    r"state (?:senator|representative|police|lawmaker|legislator)|"
                                    r"(?:highway|state) patrol|state troopers?|"
                                    r"selectman|"
@@ -221,6 +222,10 @@ ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: legislator's hometown (``Rep. Mark Delacroix (R-Lake Havasu City)``).
 _PARTY_PLACE = re.compile(r"\b(?:Rep|Sen)\.[ \t][^()\n]{1,40}?[(,][ \t]*[RDI]-(?P<place>[A-Z][\w.]*"
                           r"(?:[ \t][A-Z][\w.]*){0,2})")
+#: ``Rep. Steven Holt, a Republican from Denison``: a legislator introduced by hometown.
+_PARTY_FROM = re.compile(r"\b(?:Rep|Sen)\.[ \t][^,()\n]{1,40},[ \t]+an?[ \t]+"
+                         r"(?:Republican|Democrat)[ \t]+from[ \t]+"
+                         r"(?P<place>[A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,2})")
 #: A party tag on its own (``R-Ky.``, ``(D-Calif.)``): a state names a member of Congress.
 _STATE_PARTY_TAG = re.compile(r"(?:^|[(,][ \t]*)[RDI]-(?P<place>[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)"
                               r"{0,2})")
@@ -322,15 +327,17 @@ def infer_group_from_role(text: str) -> str | None:
     text = _ABOUT_SOMETHING_ELSE.sub("", text)
     text = _OPPOSED_OBJECT.sub(r"\g<verb>", text)
     text = _ADDRESSEE.sub(r"\g<verb>", text)
-    tag = _PARTY_PLACE.search(text)
+    tag = _PARTY_PLACE.search(text) or _PARTY_FROM.search(text)
     if tag and not all(w.lower().strip(".") in _STATES for w in tag.group("place").split()):
         return "local_officials"  # a state legislator, tagged with a hometown
     for group, pattern in ROLE_CUES:
         if pattern.search(text):
             return group
     tag = _STATE_PARTY_TAG.search(text)
-    if tag and all(w.lower().strip(".") in _STATES for w in tag.group("place").split()):
-        return "other"  # ``James Comer, R-Ky.``: a member of Congress, by the state
+    if tag:  # ``James Comer, R-Ky.``: a member of Congress, by the state; ``Corey Stewart
+        # (R-At Large)``, ``(D-Tucson)``: a district or hometown, a state or local legislator
+        states = all(w.lower().strip(".") in _STATES for w in tag.group("place").split())
+        return "other" if states else "local_officials"
     return None
 
 

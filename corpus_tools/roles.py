@@ -43,7 +43,10 @@ _TITLE_WORD = (r"(?:[A-Z][\w.\u2019'&-]*|of|the|for|and|de|del|state|county|city
 _TITLE_BEFORE = re.compile(rf"((?:{_TITLE_WORD}[ \t]+){{1,7}})$")
 #: ``, a spokesman for X,`` / ``, who's the ICE field office director in Boston,``
 _APPOSITIVE_AFTER = re.compile(r"^,[ \t]+(?:who(?:[\u2019']s|[ \t]+is|[ \t]+was|[ \t]+"
-                               r"serves[ \t]+as|[ \t]+leads|[ \t]+heads)[ \t]+)?"
+                               r"serves[ \t]+as|[ \t]+leads|[ \t]+heads)[ \t]+|"
+                               # ``, working Tuesday as an attorney in the Rapid Response Network``
+                               r"(?:working|serving|who[ \t]+works|who[ \t]+worked)(?:[ \t]+\w+)?"
+                               r"[ \t]+as[ \t]+)?"
                                r"((?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|whose|[A-Z][\w.\u2019'&-]*|"
                                r"(?:executive|deputy|assistant|senior|acting|chief|founding|"
                                r"co-?founder|founder|director|president|chair\w*|head|member|"
@@ -79,7 +82,7 @@ _WINDOW = 160
 #: An organisation named in a role phrase: at its start (``Juntos executive director``) or
 #: after a preposition of belonging (``a spokeswoman for the Oregon Department of
 #: Corrections``), not the object of a verb (``who sued the Justice Department``).
-_ORG_IN_ROLE = re.compile(r"(?:^|\b(?:of|for|at|with|from)[ \t]+)(?:the[ \t]+)?"
+_ORG_IN_ROLE = re.compile(r"(?:^|\b(?:of|for|at|with|from|in)[ \t]+)(?:the[ \t]+)?"
                           r"(?P<org>[A-Z][\w.&\u2019'-]*(?:[ \t]+(?:of|for|and|the|on|"
                           r"[A-Z][\w.&\u2019'-]*)){0,8})")
 #: A speaker string that is itself an organisation's name: an acronym or several words.

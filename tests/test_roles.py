@@ -469,3 +469,32 @@ def test_an_administration_named_by_its_president_is_the_subject() -> None:
             "county jails, calling the decision an \u201cimportant first step\u201d in a "
             "review.\n")
     assert _speaker_of(text) == ("Biden administration", "administration")
+
+
+# Round 14 (session 5): forms from realdev9's tuning half (odd files), written anew here.
+@pytest.mark.parametrize(("role", "group"), [
+    ("board Chairman Ned Rowe (R-At Large)", "local_officials"),  # a district, not a state
+    ("Rep. Ana Holm, a Republican from Denison who led the subcommittee", "local_officials"),
+    ("Sen. Ted Marsh, a Republican from Texas", "other"),  # a state: a member of Congress
+    ("Michael Toll, chief of police in Marshalltown", "local_officials"),
+])
+def test_round_14_role_cues(role: str, group: str) -> None:
+    assert infer_group_from_role(role) == group
+
+
+def test_a_party_tag_of_several_words_ends_the_name() -> None:
+    text = ("Title\n\n\u201cIt is one of the most popular things this board has done,\u201d said "
+            "board Chairman Ned A. Rowe (R-At Large).\n")
+    assert _speaker_of(text) == ("Ned A. Rowe", "local_officials")
+
+
+def test_a_titled_legislator_introduced_by_hometown_is_a_state_legislator() -> None:
+    text = ("Title\n\nThe subcommittee voted 2-1 for the bill.\n\n\u201cSanctuary cities put "
+            "illegal immigrants first,\u201d said Rep. Ana Holm, a Republican from Denison who "
+            "led the subcommittee.\n")
+    assert _speaker_of(text) == ("Ana Holm", "local_officials")
+
+
+def test_working_as_a_role_in_an_organisation_is_an_appositive() -> None:
+    text = "Laura Vega, working Tuesday as an attorney in the Rapid Response Network, said so."
+    assert group_from_article(text, "Laura Vega")[0] == "advocates"

@@ -70,6 +70,9 @@ _TITLED_NAME = re.compile(_titles_at_word_start(_TITLES) + r"\s+"
                           r"(?:\s+[\"\u201c][A-Z][\w’'-]+[\"\u201d])?"  # Jesus “Chuy” Garcia
                           r"(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w’'-]+|"
                           r"(?:de|la|van|von|del)(?=\s+[A-ZÀ-ÖØ-Þ]))){1,3})")
+#: ``, a Republican from Denison``: a legislator's hometown after the name.
+_PARTY_FROM_AFTER = re.compile(r",[ \t]+an?[ \t]+(?:Republican|Democrat)[ \t]+from[ \t]+"
+                               r"[A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,2}")
 _NICKNAME = re.compile(r"\s+[\"\u201c][A-Z][\w’'-]+[\"\u201d]")
 #: ``Siembra NC, a left-wing immigrant advocacy group`` -- an organisation in narration.
 _ORG_APPOSITIVE = re.compile(r"(?P<org>[A-Z][\w.&\u2019'-]*(?:[ \t]+(?:of|for|and|the|"
@@ -367,9 +370,10 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
             # an appositive after the name when the title alone says nothing (``the Rev. X,
             # the church's pastor``)
             role = raw[_title_start(raw, pstart, m.start()):m.end()]
-            tag = _PARTY_AFTER.match(raw, m.end(), pend)
-            if tag:
-                role += tag.group()  # “Sen. Lupe Ortiz-Carrillo (D-Tucson)”: a state senator
+            tag = _PARTY_AFTER.match(raw, m.end(), pend) or _PARTY_FROM_AFTER.match(raw, m.end(),
+                                                                                pend)
+            if tag:  # “Sen. Lupe Ortiz-Carrillo (D-Tucson)”, “Rep. X, a Republican from Denison”
+                role += tag.group()  # a state legislator
             if infer_group_from_role(role) is None:
                 role += " " + _role_context(raw, pstart, m.end(), m.end())
             _add_named_person(name, start, m.end("name"), role, ctx)

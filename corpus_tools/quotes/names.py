@@ -13,6 +13,7 @@ from functools import lru_cache
 from corpus_tools.actors import TITLE_WORDS, organization_type
 from corpus_tools.segment import load_wordlist
 
+_PARTY_OPEN = re.compile(r"^\([RDI]-")
 _PARTY_TAG = re.compile(r"^\(?[RDI]-[A-Z][\w.]*\)?,?$|^\([RDI]\),?$")
 #: The head noun of an organisation's name (``Tennessee Immigrant and Refugee Rights
 #: Coalition``): such a capitalised run is an organisation, not a person.
@@ -76,6 +77,8 @@ def _name_in(np_text: str) -> str:
     words = head.split()
     run: list[str] = []
     for i, w in enumerate(words):
+        if _PARTY_OPEN.match(w) and not w.rstrip(",").endswith(")"):
+            break  # “Corey A. Stewart (R-At Large)”: a tag of several words ends the name
         if _PARTY_TAG.match(w):  # “Rep. Carl Dorsey (R-Ariz.)”
             continue
         bare = w.strip("()\u2019',;:")
