@@ -427,6 +427,11 @@ class ActorRegistry:
                 table = table.assign(**{col: ""})
         self.table = table
         self.actors: dict[str, Actor] = {}
+        #: actor id -> (``source`` note, ``role``): the offices a person held, and when
+        self._offices: dict[str, tuple[str, str]] = {}
+        #: surname -> registered people with it, each with their role and organisation as
+        #: written (``Mayor of Denver (2023-) City and County of Denver``)
+        self.surnames: dict[str, list[tuple[Actor, str]]] = {}
         owners: dict[str, set[str]] = {}
         for row in table.itertuples(index=False):
             kind = row.kind or ("person" if row.gender else "organization")
@@ -434,8 +439,12 @@ class ActorRegistry:
             # organisation's own name, not its parent's (ICE is not ``the department``)
             role = f"{row.role} {row.organization if kind == 'person' else row.name}"
             role = role.strip().lower()
-            self.actors[row.actor_id] = Actor(row.actor_id, row.name, row.group, kind,
-                                              row.gender, role)
+            actor = Actor(row.actor_id, row.name, row.group, kind, row.gender, role)
+            self.actors[row.actor_id] = actor
+            self._offices[row.actor_id] = (str(getattr(row, "source", "")), str(row.role))
+            if kind == "person" and len(row.name.split()) >= 2:
+                self.surnames.setdefault(row.name.split()[-1], []).append(
+                    (actor, f"{row.role} {row.organization}"))
             for alias in [row.name, *str(row.aliases).split("|")]:
                 norm = _norm(alias)
                 if norm:
@@ -466,13 +475,8 @@ class ActorRegistry:
             return actor.group
         if not 1900 < when < 2100:
             return actor.group
-        rows = getattr(self, "_offices", None)
-        if rows is None:
-            rows = {r.actor_id: (getattr(r, "source", ""), getattr(r, "role", ""))
-                    for r in self.table.itertuples(index=False)}
-            self._offices = rows
-        source, role = rows[actor_id]
-        return group_in_year(str(source), when, actor.group, str(role))
+        source, role = self._offices[actor_id]
+        return group_in_year(source, when, actor.group, role)
 
     def has_alias(self, text: str) -> bool:
         """Whether ``text`` is one actor's alias (or name), as normalised for lookup.

@@ -447,24 +447,6 @@ administration council district court senate assembly board public agency servic
 commission bureau patrol chair executive""".split())
 
 
-def _surname_index(registry: ActorRegistry) -> dict[str, list[tuple[Actor, frozenset[str]]]]:
-    """Registered people by surname, each with the distinctive words of their role and
-    organisation (built once per registry)."""
-    index = getattr(registry, "_surname_index", None)
-    if index is None:
-        index = {}
-        for row in registry.table.itertuples(index=False):
-            actor = registry.actors[row.actor_id]
-            if actor.kind != "person" or len(actor.name.split()) < 2:
-                continue
-            words = frozenset(w for w in re.findall(r"[A-Z][a-z]{3,}",
-                                                    f"{row.role} {row.organization}")
-                              if w.lower() not in _GENERIC_ROLE_WORDS)
-            index.setdefault(actor.name.split()[-1], []).append((actor, words))
-        registry._surname_index = index  # type: ignore[attr-defined]
-    return index
-
-
 def registered_surname(raw: str, surname: str,
                        registry: ActorRegistry | None = None) -> Actor | None:
     """The registered person a bare surname names, when exactly one registered person has
@@ -480,11 +462,13 @@ def registered_surname(raw: str, surname: str,
     >>> registered_surname("In Ohio, Johnston said no.", "Johnston") is None
     True
     """
-    people = _surname_index(as_registry(registry)).get(surname, [])
+    people = as_registry(registry).surnames.get(surname, [])
     if len(people) != 1:
         return None
-    actor, words = people[0]
-    hit = any(re.search(rf"(?<![\w-]){w}(?![\w-])", raw) for w in sorted(words))
+    actor, written = people[0]
+    words = sorted({w for w in re.findall(r"[A-Z][a-z]{3,}", written)
+                    if w.lower() not in _GENERIC_ROLE_WORDS})
+    hit = any(re.search(rf"(?<![\w-]){w}(?![\w-])", raw) for w in words)
     return actor if hit else None
 
 

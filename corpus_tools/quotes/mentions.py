@@ -26,6 +26,7 @@ from corpus_tools.quotes.names import (
     _pronoun_gender,
 )
 from corpus_tools.quotes.state import (
+    _actor_stub,
     _Context,
     _copy_speaker,
     _last_match,
@@ -341,11 +342,7 @@ def _narration_mentions(raw: str, paragraphs: Sequence[tuple[int, int]],
     """Registered actors mentioned in the narration, as antecedents for pronouns."""
     for k, mentions in enumerate(_mentions_by_paragraph(raw, paragraphs, ctx)):
         for actor, tok in mentions:
-            stub = _Quote(tok.start, tok.end, -1, tok.start, tok.end, True)
-            stub.speaker, stub.actor_id, stub.group = actor.name, actor.actor_id, actor.group
-            stub.group_source, stub.speaker_kind, stub.gender = "registry", actor.kind, \
-                actor.gender
-            stub.role = actor.role
+            stub = _actor_stub(actor, tok.start, tok.end)
             if actor.kind == "person":
                 stub.weak = _weak_mention(raw, tok.start, tok.end, paragraphs[k][0])
                 ctx.persons.add((tok.start, -1 - k, stub))
@@ -609,10 +606,7 @@ def _spokesperson_for(desc: str, owner: str, ctx: _Context) -> _Quote | None:
     found = ctx.registry.find(owner)
     name = _name_in(owner)
     if found is not None and (not name or found[0].kind == "person"):
-        actor = found[0]
-        stub.speaker, stub.actor_id, stub.group = actor.name, actor.actor_id, actor.group
-        stub.group_source, stub.speaker_kind, stub.gender = "registry", actor.kind, \
-            actor.gender
+        stub = _actor_stub(found[0], 0, 0)  # its role and gender are the spokesperson's
     elif name:
         known = ctx.roster.get(name.split()[-1])
         if known is not None and known.speaker.endswith(name):

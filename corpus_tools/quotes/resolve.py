@@ -13,7 +13,7 @@ import bisect
 import re
 
 from corpus_tools.actors import _STATE_NAMES as _STATE_ALTERNATION
-from corpus_tools.actors import GROUPS, Actor, infer_group_from_role
+from corpus_tools.actors import GROUPS, infer_group_from_role
 from corpus_tools.quotes.mentions import _OWNER, _full_name, _group_by_reference
 from corpus_tools.quotes.names import (
     _ROLE_WORDS,
@@ -26,6 +26,7 @@ from corpus_tools.quotes.names import (
 )
 from corpus_tools.quotes.spans import OPEN_DOUBLE, OPEN_SINGLE, STRAIGHT_DOUBLE
 from corpus_tools.quotes.state import (
+    _actor_stub,
     _Context,
     _copy_speaker,
     _latest,
@@ -317,7 +318,7 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
             known = _misspelt(key, pos, ctx)
         if known is None:  # “Johnston said” in an article about Denver
             actor = registered_surname(ctx.raw, key, ctx.registry)
-            known = _registry_stub(actor, offset) if actor is not None else None
+            known = _actor_stub(actor, offset, offset) if actor is not None else None
     if known is not None and (not name or known.speaker.endswith(name)):
         _copy_speaker(known, q)
         if q.group == "unknown":
@@ -393,17 +394,8 @@ def _misspelt(key: str, pos: int, ctx: _Context) -> _Quote | None:
     if known is None:
         found = ctx.registry.find(full)
         if found is not None and found[0].kind == "person" and found[1].start < pos:
-            return _registry_stub(found[0], found[1].start)
+            return _actor_stub(found[0], found[1].start, found[1].start)
     return known
-
-
-def _registry_stub(actor: Actor, at: int) -> _Quote:
-    """A registered person mentioned at ``at``, as a speaker record to copy."""
-    stub = _Quote(at, at, -1, at, at, True)
-    stub.speaker, stub.actor_id, stub.group = actor.name, actor.actor_id, actor.group
-    stub.group_source, stub.speaker_kind, stub.gender = "registry", actor.kind, actor.gender
-    stub.role = actor.role
-    return stub
 
 
 def _group_from_cues(np_text: str, attribution: str, pos: int, ctx: _Context) -> str | None:

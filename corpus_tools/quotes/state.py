@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from corpus_tools.actors import ActorRegistry
+from corpus_tools.actors import Actor, ActorRegistry
 from corpus_tools.doc import ArticleDoc, make_article_doc
 
 #: How many earlier mentions pronoun resolution looks back over (bounds the work).
@@ -204,6 +204,16 @@ def _latest_in(window: list[_Entry], ctx: _Context, gender: str) -> _Quote | Non
     while k + 1 < len(window) and ctx.sentence_of(window[k + 1]) == sent:
         k += 1
     return next(window[j][2] for j in range(k, latest - 1, -1) if ok(window[j][2]))
+
+
+def _actor_stub(actor: Actor, start: int, end: int) -> _Quote:
+    """A registered actor mentioned at ``raw[start:end]``, as a speaker record to copy or
+    an antecedent."""
+    stub = _Quote(start, end, -1, start, end, True)
+    stub.speaker, stub.actor_id, stub.group = actor.name, actor.actor_id, actor.group
+    stub.group_source, stub.speaker_kind, stub.gender = "registry", actor.kind, actor.gender
+    stub.role = actor.role
+    return stub
 
 
 def _copy_speaker(src: _Quote, dst: _Quote) -> None:
