@@ -447,6 +447,9 @@ administration council district court senate assembly board public agency servic
 commission bureau patrol chair executive""".split())
 
 
+_SHERIFF = re.compile(r"\b[Ss]heriff\b")
+
+
 def registered_surname(raw: str, surname: str,
                        registry: ActorRegistry | None = None) -> Actor | None:
     """The registered person a bare surname names, when exactly one registered person has
@@ -461,6 +464,12 @@ def registered_surname(raw: str, surname: str,
     'Mike Johnston'
     >>> registered_surname("In Ohio, Johnston said no.", "Johnston") is None
     True
+
+    A sheriff's title in the article points to the one registered sheriff of that surname
+    (``the sheriff`` and ``Hodgson``):
+
+    >>> registered_surname("The sheriff was angry. Hodgson said no.", "Hodgson").name
+    'Thomas Hodgson'
     """
     people = as_registry(registry).surnames.get(surname, [])
     if len(people) != 1:
@@ -468,7 +477,8 @@ def registered_surname(raw: str, surname: str,
     actor, written = people[0]
     words = sorted({w for w in re.findall(r"[A-Z][a-z]{3,}", written)
                     if w.lower() not in _GENERIC_ROLE_WORDS})
-    hit = any(re.search(rf"(?<![\w-]){w}(?![\w-])", raw) for w in words)
+    hit = any(re.search(rf"(?<![\w-]){w}(?![\w-])", raw) for w in words) or \
+        ("sheriff" in written.lower() and _SHERIFF.search(raw) is not None)
     return actor if hit else None
 
 

@@ -117,7 +117,7 @@ ARTICLES = {
                "“The budget is a disgrace to all of us,” Paul Kim sneered at reporters.\n"),
     "vote_b": ("Late count\n\n“Nobody expected a result like this one,” Ann Cole beamed "
                "beside Ben Ford.\n\n"
-               "Ben Ford smiled. “We are not done yet, not at all,” Lee Park intoned.\n"),
+               "Ben Ford smiled. “We are not done yet, not at all,” Lee Park crowed.\n"),
 }
 SOURCES = {"vote_a": ["Maria Lopez", "Paul Kim"], "vote_b": ["Ann Cole", "Lee Park"]}
 

@@ -26,6 +26,21 @@ SPEECH_VERBS = (
     "mused", "exclaimed", "joked", "quipped", "retorted", "scoffed", "sniped", "fumed",
     "griped", "grumbled", "reiterated", "recounted", "asserted", "opined", "reasoned",
     "marveled", "marvelled", "bragged", "wondered", "pleaded", "concluded",
+    # VerbNet's manner-of-speaking class (37.3; Kipper-Schuler 2005), past tense, less the
+    # members that are mostly something else in news (``cracked``, ``called`` is above)
+    "drawled", "sputtered", "spluttered", "snapped", "barked", "growled", "hissed",
+    "muttered", "murmured", "mumbled", "whispered", "yelled", "screamed", "hollered",
+    "bellowed", "thundered", "groaned", "moaned", "stammered", "stuttered", "chirped",
+    "ranted", "raged", "shrieked", "wailed", "whined", "snarled", "gushed", "sighed",
+    "huffed", "intoned",
+    # the present tense of the verbs above that features and broadcast copy use (``she
+    # explains``), less the forms that are mostly nouns (posts, comments, remarks, charges)
+    "explains", "recalls", "insists", "stresses", "continues", "replies", "responds",
+    "tweets", "vows", "announces", "acknowledges", "urges", "cautions", "emphasizes",
+    "testifies", "concedes", "predicts", "pledges", "maintains", "admits", "suggests",
+    "complains", "boasts", "contends", "observes", "shouts", "describes", "accuses",
+    "jokes", "quips", "retorts", "reiterates", "recounts", "asserts", "concludes",
+    "wonders", "pleads", "declares", "laments", "muses",
     # participles: ``X joined the vote, saying ...``; the speaker is the clause's subject
     "saying", "adding", "warning", "arguing", "calling", "noting", "insisting", "writing",
     "telling", "urging", "describing", "calls",

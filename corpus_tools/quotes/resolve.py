@@ -185,6 +185,10 @@ _PLACE_FIRST = re.compile(rf"^[A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*){{
                           rf"(?:{_STATE_ALTERNATION}),[ \t]+(?=[A-Z][\w.]*[ \t]+[A-Z])")
 
 
+#: ``our top constable, regarding ICE's decision``: what the speaker talks about.
+_PARTICIPLE_CLAUSE = re.compile(r",[ \t]+[a-z]+ing\b")
+
+
 def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Context,
              pos: int) -> bool:
     """Fill ``q``'s speaker from a mention; return False if the mention names nobody."""
@@ -267,8 +271,8 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
                for w in titles):  # “The bill's sponsor, Sen. Jake Hollister (R-Gilbert),”
             name = _name_in(appositive)
             found = ctx.registry.find(appositive)
-    if found is None and not name:
-        found = ctx.registry.find(np_text, offset)
+    if found is None and not name:  # not in a participle clause (“, regarding ICE's ...”)
+        found = ctx.registry.find(_PARTICIPLE_CLAUSE.split(np_text, maxsplit=1)[0], offset)
     at = head.rfind(name) + offset if name else -1
     chapter = found is not None and found[0].kind != "person" and name != "" and \
         re.fullmatch(r"[ \t]+of[ \t]+(?:the[ \t]+)?", np_text[found[1].end - offset:at - offset])
@@ -299,7 +303,7 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
         group = infer_group_from_role(attribution) or infer_group_from_role(org)
         q.group, q.group_source = (group, "role_cue") if group else ("unknown", "unknown")
         return True
-    key, verb_phrase = "", False
+    key, verb_phrase, first_only = "", False, False
     if name:
         key = name.split()[-1]
     elif head.strip()[:1].isupper():  # “Adams”, or “Adams’s office” -> Adams
@@ -308,10 +312,20 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
         # “Kirsch ultimately agreed and declared ...”: a known surname, then lower-case words
         verb_phrase = owner is None and len(words) > 1 and words[0] in ctx.roster and \
             all(w[:1].islower() for w in words[1:])
-        key = words[0] if verb_phrase else words[-1]
+        # “drawled Janet like she was ...”: a first name alone, then the reporter's words
+        first_only = owner is None and len(words) > 1 and not verb_phrase and \
+            _first_name_gender(words[0]) is not None and \
+            all(w[:1].islower() for w in words[1:])
+        key = words[0] if verb_phrase or first_only else words[-1]
     known = ctx.roster.get(key)
-    if known is None and not name and key and len(head.split()) == 1 and key[:1].isupper():
-        known = _full_name(key, pos, ctx)  # “Odom said” after “Her spokesman, Kevin Odom,”
+    if known is None and not name and key and (len(head.split()) == 1 or first_only) and \
+            key[:1].isupper():
+        if first_only:  # the one person named before with that first name
+            people = {p.speaker: p for _, _, p in ctx.persons.before(pos)
+                      if p.speaker.split()[0] == key and len(p.speaker.split()) >= 2}
+            known = next(iter(people.values())) if len(people) == 1 else None
+        # “Odom said” after “Her spokesman, Kevin Odom,”
+        known = known or _full_name(key, pos, ctx)
         if known is None:  # “said Ceasar” after “A day laborer, who identified himself as Ceasar”
             known = next((p for _, _, p in ctx.persons.before(pos) if p.speaker == key), None)
         if known is None:  # “Herrra called” after “City Attorney Dennis Herrera”
@@ -325,6 +339,10 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
             group = _group_from_cues(np_text, attribution, pos, ctx)
             if group:
                 q.group, q.group_source = group, "role_cue"
+        if q.group == "unknown" and " " not in q.speaker:  # a bare surname the article
+            actor = registered_surname(ctx.raw, q.speaker, ctx.registry)  # gives no role
+            if actor is not None:
+                _copy_speaker(_actor_stub(actor, offset, offset), q)
         return True
     definite = _DEFINITE.match(np_text) if len(head.split()) <= 4 else None
     if definite and definite.group("noun").lower() == "statement" and ctx.last is not None:
@@ -367,6 +385,7 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
         q.speaker, q.speaker_kind, q.gender = name, "person", _gender_of(name)
     elif np_text[:1].isupper() or np_text.split()[0].lower() in ("a", "an", "the", "one"):
         words = _RELATIVE.split(np_text.split(",")[0], maxsplit=1)[0].split()
+        words = words[:1] if first_only else words
         if len(words) > 1 and words[0].lower() == "the" and words[1][:1].isupper():
             words = words[1:]  # “the San Diego County Sheriff's Office” -> its name
         q.speaker = " ".join(words[:12])
