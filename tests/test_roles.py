@@ -480,3 +480,29 @@ def test_session_5_role_cues(role: str, group: str | None) -> None:
 ])
 def test_session_5_speaker_shapes(text: str, expected: tuple[str, str]) -> None:
     assert _speaker_of(text) == expected
+
+
+# Speaker shapes of session 6 (realdev tuning parts), each written anew here.
+@pytest.mark.parametrize(("text", "expected"), [
+    # a manner-of-speaking verb is a reporting verb
+    ("Title\n\n\u201cWe will not move one inch,\u201d snapped Mayor Ines Calder.\n",
+     ("Ines Calder", "local_officials")),
+    # so is the present tense of a reporting verb
+    ("Title\n\n\u201cThe clinic has never been this full,\u201d explains Ines Calder, "
+     "director of the Immigrant Justice Coalition.\n",
+     ("Ines Calder", "advocates")),
+    # a first name alone, then the reporter's words: the person of that first name
+    ("Title\n\nCounty Executive Janet Whitfield met the board on Monday.\n\n\u201cThe "
+     "review is still going on,\u201d drawled Janet like she was bored.\n",
+     ("Janet Whitfield", "local_officials")),
+    # what a participle clause after the speaker is about does not speak
+    ("Title\n\nThe county's deal was ended.\n\n\u201cThis was planned for years,\u201d "
+     "fumed our top lawman, regarding ICE\u2019s decision to end it.\n",
+     ("", "none")),
+    # a bare surname of the one registered sheriff by it, in an article about a sheriff
+    ("Title\n\nThe sheriff said the agency broke its contract.\n\n\u201cI knew this was "
+     "coming,\u201d Hodgson said.\n",
+     ("Thomas Hodgson", "local_officials")),
+])
+def test_session_6_speaker_shapes(text: str, expected: tuple[str, str]) -> None:
+    assert _speaker_of(text) == expected
