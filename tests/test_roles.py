@@ -506,3 +506,11 @@ def test_session_5_speaker_shapes(text: str, expected: tuple[str, str]) -> None:
 ])
 def test_session_6_speaker_shapes(text: str, expected: tuple[str, str]) -> None:
     assert _speaker_of(text) == expected
+
+
+@pytest.mark.parametrize("verb", ["snapped", "drawled", "muttered", "explains", "recalls",
+                                  "insists"])
+def test_session_6_reporting_verbs_are_cues(verb: str) -> None:
+    text = f"Title\n\n\u201cWe will not move one inch,\u201d {verb} Ines Calder.\n"
+    row = extract_quotes_from_text(text).iloc[0]
+    assert (row["speaker"], row["cue"]) == ("Ines Calder", verb)
