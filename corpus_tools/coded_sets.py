@@ -17,7 +17,7 @@ repository holds only the scores (``benchmarks/score_coded_set.py`` prints them)
 Scoring follows :mod:`corpus_tools.quote_eval` (a prediction matches a gold quote when it
 covers at least 30% of its characters, one-to-one, largest overlap first, as the Gender Gap
 Tracker scores; Asr et al. 2021). Speaker accuracy accepts any of the gold's accepted strings
-(compared by :func:`~corpus_tools.quote_eval.speaker_key`) and is computed over matched quotes
+(:func:`speaker_accepted`) and is computed over matched quotes
 whose speaker the article names. Stance is scored with SemEval-2016's macro-F1 over *favor*
 and *against* (Mohammad et al. 2016), frames with micro- and per-frame F1; both are scored on
 the gold spans (the measure alone) and on matched quotes (extraction and measure together).
@@ -296,8 +296,7 @@ def score_quotes_against(pred: pd.DataFrame, gold: pd.DataFrame, ignore: pd.Data
     pairs = match_quotes(pred, gold, min_overlap)
     precision, recall, f1 = _f1(len(pairs), len(pred), len(gold))
     named = [(p, g) for p, g in pairs if gold.at[g, "speakers"]]
-    right = [speaker_key(pred.at[p, "speaker"]) in {speaker_key(s) for s in
-                                                     gold.at[g, "speakers"]}
+    right = [speaker_accepted(pred.at[p, "speaker"], gold.at[g, "speakers"])
              for p, g in named]
     attributed = [r for (p, _), r in zip(named, right, strict=True)
                   if str(pred.at[p, "speaker"]).strip()]
@@ -307,6 +306,29 @@ def score_quotes_against(pred: pd.DataFrame, gold: pd.DataFrame, ignore: pd.Data
             "speaker_accuracy": float(np.mean(right)) if right else float("nan"),
             "attributed_precision": float(np.mean(attributed)) if attributed else float("nan"),
             "group_accuracy": float(np.mean(same_group)) if same_group else float("nan")}
+
+
+def speaker_accepted(predicted: object, accepted: Iterable[str]) -> bool:
+    """Whether a predicted speaker is one of the coders' accepted strings (compared by
+    :func:`~corpus_tools.quote_eval.speaker_key`), or, when the coders give only a surname
+    (the article never writes the full name), a full name ending in that surname (the
+    registry's ``Zohran Mamdani`` for an article's ``Mamdani``).
+
+    Examples
+    --------
+    >>> speaker_accepted("J.B. Pritzker", ["JB Pritzker", "Pritzker"])
+    True
+    >>> speaker_accepted("Zohran Mamdani", ["Mamdani"])
+    True
+    >>> speaker_accepted("Zohran Mamdani", ["Ana Mamdani", "Mamdani"])
+    False
+    """
+    keys = {speaker_key(s) for s in accepted}
+    key = speaker_key(predicted)
+    if key in keys:
+        return True
+    surnames_only = bool(keys) and all(" " not in k for k in keys)
+    return surnames_only and " " in key and key.rsplit(" ", 1)[1] in keys
 
 
 def matched_pairs(pred: pd.DataFrame, gold: pd.DataFrame, ignore: pd.DataFrame,
@@ -327,8 +349,8 @@ def matched_pairs(pred: pd.DataFrame, gold: pd.DataFrame, ignore: pd.DataFrame,
             "found": p is not None,
             "speaker": pred.at[p, "speaker"] if p is not None else None,
             "group": pred.at[p, "group"] if p is not None else None,
-            "speaker_ok": (p is not None and speaker_key(pred.at[p, "speaker"]) in
-                           {speaker_key(s) for s in gold.at[g, "speakers"]}),
+            "speaker_ok": (p is not None and
+                           speaker_accepted(pred.at[p, "speaker"], gold.at[g, "speakers"])),
             "text": gold.at[g, "text"][:70],
         })
     return pd.DataFrame(rows)

@@ -9,6 +9,7 @@ terms are scored separately.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -54,6 +55,10 @@ def match_quotes(predicted: pd.DataFrame, gold: pd.DataFrame,
     return sorted(pairs)
 
 
+#: Initials before a name (``j.b.``, ``a.j.``): their full stops are dropped.
+_INITIALS = re.compile(r"(?<![\w.])(?:[a-z]\.){2,3}(?=\s)")
+
+
 def speaker_key(name: object) -> str:
     """A speaker's name as compared with gold: case-folded, curly apostrophes straightened,
     a leading *the* and then *U.S.* dropped (``the U.S. Department of Homeland Security`` is
@@ -63,10 +68,13 @@ def speaker_key(name: object) -> str:
     --------
     >>> speaker_key("the Mayor\u2019s Office") == speaker_key("mayor's office")
     True
+    >>> speaker_key("J.B. Pritzker") == speaker_key("JB Pritzker")
+    True
     """
     key = " ".join(str(name).replace("\u2019", "'").casefold().split())
     key = key[4:] if key.startswith("the ") else key
-    return key[5:] if key.startswith("u.s. ") else key
+    key = key[5:] if key.startswith("u.s. ") else key
+    return _INITIALS.sub(lambda m: m.group().replace(".", ""), key)  # J.B. = JB
 
 
 def _scores(pred: pd.DataFrame, gold: pd.DataFrame, min_overlap: float) -> dict[str, float]:

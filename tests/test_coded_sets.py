@@ -17,6 +17,7 @@ from corpus_tools.coded_sets import (
     score_frames,
     score_quotes_against,
     score_stance_labels,
+    speaker_accepted,
     split_of,
 )
 from corpus_tools.quotes import extract_quotes
@@ -199,3 +200,10 @@ def test_frame_report_lists_uncoded_frames_after_the_given_ones():
 def test_frames_per_text_is_one_sorted_tuple_per_text():
     assert frames_per_text(["Criminals were deported.", "", None]) == [
         ("crime_threat", "enforcement_ops"), (), ()]
+
+
+def test_a_full_name_is_accepted_where_the_coders_give_only_the_surname() -> None:
+    assert speaker_accepted("Ines Calder", ["Calder"])
+    assert speaker_accepted("I.M. Calder", ["IM Calder", "Calder"])
+    assert not speaker_accepted("Ines Calder", ["Rosa Calder", "Calder"])  # someone else
+    assert not speaker_accepted("Calder", ["Ines Calder", "Calder"][:1])
