@@ -444,7 +444,7 @@ governor attorney general secretary director homeland security immigration custo
 enforcement border protection justice president police sheriff commissioner acting deputy
 former senator representative chief democratic republican house white federal national
 administration council district court senate assembly board public agency service services
-commission bureau patrol chair executive""".split())
+commission bureau patrol chair executive washington""".split())
 
 
 _SHERIFF = re.compile(r"\b[Ss]heriff\b")
@@ -452,8 +452,8 @@ _SHERIFF = re.compile(r"\b[Ss]heriff\b")
 
 def registered_surname(raw: str, surname: str,
                        registry: ActorRegistry | None = None) -> Actor | None:
-    """The registered person a bare surname names, when exactly one registered person has
-    that surname and the article names their place or organisation (``Johnston``, in an
+    """The registered person a bare surname names, when the article names the place or
+    organisation of exactly one registered person of that surname (``Johnston``, in an
     article that mentions Denver, is Denver's mayor Mike Johnston); or None. The registry
     keeps such surnames out of its aliases (too common to match on their own): the
     article's own words must point to the person.
@@ -465,21 +465,27 @@ def registered_surname(raw: str, surname: str,
     >>> registered_surname("In Ohio, Johnston said no.", "Johnston") is None
     True
 
-    A sheriff's title in the article points to the one registered sheriff of that surname
-    (``the sheriff`` and ``Hodgson``):
+    A sheriff's title in the article points to a sheriff who is the only registered person
+    of that surname (``the sheriff`` and ``Hodgson``):
 
     >>> registered_surname("The sheriff was angry. Hodgson said no.", "Hodgson").name
     'Thomas Hodgson'
     """
     people = as_registry(registry).surnames.get(surname, [])
-    if len(people) != 1:
-        return None
-    actor, written = people[0]
+    named = [actor for actor, written in people if _names_place_of(raw, written)]
+    if len(named) == 1:
+        return named[0]
+    if len(people) == 1 and "sheriff" in people[0][1].lower() and _SHERIFF.search(raw):
+        return people[0][0]  # the one registered person of the surname, a sheriff
+    return None
+
+
+def _names_place_of(raw: str, written: str) -> bool:
+    """Whether ``raw`` names a place or organisation of a registry row's role
+    (``written``), other than a generic office word."""
     words = sorted({w for w in re.findall(r"[A-Z][a-z]{3,}", written)
                     if w.lower() not in _GENERIC_ROLE_WORDS})
-    hit = any(re.search(rf"(?<![\w-]){w}(?![\w-])", raw) for w in words) or \
-        ("sheriff" in written.lower() and _SHERIFF.search(raw) is not None)
-    return actor if hit else None
+    return any(re.search(rf"(?<![\w-]){w}(?![\w-])", raw) for w in words)
 
 
 #: Words of a title before a name besides :data:`corpus_tools.actors.TITLE_WORDS`

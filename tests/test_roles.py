@@ -13,6 +13,7 @@ from corpus_tools.roles import (
     group_from_article,
     misspelt_surname,
     plaintiff,
+    registered_surname,
     resolve_unknown_groups,
     split_title,
 )
@@ -514,3 +515,40 @@ def test_session_6_reporting_verbs_are_cues(verb: str) -> None:
     text = f"Title\n\n\u201cWe will not move one inch,\u201d {verb} Ines Calder.\n"
     row = extract_quotes_from_text(text).iloc[0]
     assert (row["speaker"], row["cue"]) == ("Ines Calder", verb)
+
+
+@pytest.mark.parametrize(("text", "surname", "expected"), [
+    ("In Sacramento, California, Brown said no.", "Brown", "Jerry Brown"),  # the place
+    ("In Salem, Oregon, Brown said no.", "Brown", "Kate Brown"),
+    ("In California and Oregon, Brown said no.", "Brown", None),  # both places: nobody
+    ("The sheriff spoke. Hall said no.", "Hall", "Daron Hall"),  # the only registered Hall
+])
+def test_registered_surname_picks_the_one_person_whose_place_the_article_names(
+        text: str, surname: str, expected: str | None) -> None:
+    actor = registered_surname(text, surname)
+    assert (actor.name if actor else None) == expected
+
+
+def test_a_registered_person_named_in_full_is_found_again_by_surname() -> None:
+    """The registry keeps a common surname out of its aliases; once the article names
+    the person in full, the bare surname before a verb phrase is them."""
+    text = ("Title\n\n\u201cGo out there,\u201d is what Alamance County Sheriff Terry Johnson "
+            "allegedly told deputies.\n\n\u201cBring me more of them,\u201d Johnson is accused "
+            "of saying at a checkpoint.\n")
+    q = extract_quotes_from_text(text)
+    assert q["speaker"].tolist() == ["Terry Johnson", "Terry Johnson"]
+    assert set(q["group"]) == {"local_officials"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Title\n\n\u201cThe law cannot stand,\u201d Sotomayor wrote in dissent.\n",
+     ("Sonia Sotomayor", "other")),  # judges are other
+    ("Title\n\n\u201cWe will defend our state,\u201d said Gov. Kate Brown.\n",
+     ("Kate Brown", "local_officials")),
+    ("Title\n\n\u201cWe will not comply,\u201d said Attorney General Kwame Raoul.\n",
+     ("Kwame Raoul", "local_officials")),
+    ("Title\n\n\u201cThe guard is going in,\u201d Hegseth said.\n",
+     ("Pete Hegseth", "administration")),
+])
+def test_session_6_registry_rows(text: str, expected: tuple[str, str]) -> None:
+    assert _speaker_of(text) == expected

@@ -310,14 +310,15 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
         owner = _OWNER.match(head.strip())
         words = (owner.group("owner") if owner else head).split()
         # “Kirsch ultimately agreed and declared ...”: a known surname, then lower-case words
-        verb_phrase = owner is None and len(words) > 1 and words[0] in ctx.roster and \
-            all(w[:1].islower() for w in words[1:])
+        verb_phrase = owner is None and len(words) > 1 and all(
+            w[:1].islower() for w in words[1:]) and (
+            words[0] in ctx.roster or _registered_named(words[0], pos, ctx) is not None)
         # “drawled Janet like she was ...”: a first name alone, then the reporter's words
         first_only = owner is None and len(words) > 1 and not verb_phrase and \
             _first_name_gender(words[0]) is not None and \
             all(w[:1].islower() for w in words[1:])
         key = words[0] if verb_phrase or first_only else words[-1]
-    known = ctx.roster.get(key)
+    known = ctx.roster.get(key) or (_registered_named(key, pos, ctx) if key else None)
     if known is None and not name and key and (len(head.split()) == 1 or first_only) and \
             key[:1].isupper():
         if first_only:  # the one person named before with that first name
@@ -396,6 +397,20 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
         return False
     q.group, q.group_source = (group, "role_cue") if group else ("unknown", "unknown")
     return True
+
+
+def _registered_named(surname: str, pos: int, ctx: _Context) -> _Quote | None:
+    """The registered person last named in full before ``pos`` whose surname is
+    ``surname`` (``Sheriff Terry Johnson`` before ``Johnson is accused of saying``), when
+    the surname alone is no alias in the registry; or None."""
+    if not surname[:1].isupper() or ctx.registry.has_alias(surname):
+        return None
+    best: tuple[int, _Quote] | None = None
+    for at, _, ref in ctx.persons.before(pos):
+        if ref.actor_id and ref.speaker.split()[-1] == surname and \
+                (best is None or at > best[0]):
+            best = (at, ref)
+    return best[1] if best is not None else None
 
 
 def _misspelt(key: str, pos: int, ctx: _Context) -> _Quote | None:
