@@ -195,7 +195,7 @@ def test_a_continuation_goes_on_with_the_speaker_the_ranker_chose() -> None:
            "and the birds must be considered,\u201d the lawsuit reads. \u201cThe terminal "
            "poses clear harm.\u201d\n")
     rules = extract_quotes_from_text(raw, rank=False)
-    assert rules["speaker"].tolist() == ["But", "But"]  # a fragment, copied on
+    assert rules["speaker"].tolist() == ["", ""]  # no subject after “But” (a participle)
     ranked = extract_quotes_from_text(raw)
     assert ranked["cue"].tolist() == ["ranker", "continuation"]
     assert ranked["speaker"].iloc[1] == ranked["speaker"].iloc[0] != "But"

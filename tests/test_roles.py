@@ -552,3 +552,31 @@ def test_a_registered_person_named_in_full_is_found_again_by_surname() -> None:
 ])
 def test_session_6_registry_rows(text: str, expected: tuple[str, str]) -> None:
     assert _speaker_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two single closers typeset for one double closer
+    ("Title\n\n\u201cWe do not support that,\u2019\u2019 said Mayor Ines Calder.\n",
+     ("Ines Calder", "local_officials")),
+    # a conjunction before the subject of a participle clause
+    ("Title\n\nActing Homeland Security Secretary Chad F. Wolf spoke on Monday.\n\nBut he "
+     "changed his tone later, saying officers \u201cwill remain until the attacks end.\u201d\n",
+     ("Chad F. Wolf", "administration")),
+    # a title that opens with a registered organisation takes its group
+    ("Title\n\nNAACP Dane County President Ruth Abeln spoke first.\n\n\u201cThis "
+     "program opens the door to profiling,\u201d said Abeln.\n",
+     ("Ruth Abeln", "advocates")),
+])
+def test_session_6_more_speaker_shapes(text: str, expected: tuple[str, str]) -> None:
+    assert _speaker_of(text) == expected
+
+
+def test_a_name_right_after_a_closing_quote_is_a_strong_antecedent() -> None:
+    """``,” Sheriff Scott Jones said``: the name is the tag's subject, so a later
+    ``Sheriff Jones`` and *his* refer back to him, not to a man named since."""
+    text = ("Title\n\n\u201cWe are not a sanctuary,\u201d Sheriff Scott Jones said.\n\n"
+            "\u201cWe are against it,\u201d Dale Morrow, director of the chiefs' "
+            "association, told reporters.\n\nSheriff Jones said his deputies never ask. "
+            "\u201cVictims must feel safe calling us,\u201d his statement continued.\n")
+    q = extract_quotes_from_text(text)
+    assert q["speaker"].tolist()[-1] == "Scott Jones"

@@ -31,7 +31,7 @@ from corpus_tools.quotes.cues import (
     _SUBJECT,
     _VERB_RE,
 )
-from corpus_tools.quotes.names import _LABEL
+from corpus_tools.quotes.names import _LABEL, _LEADING_CONJUNCTION
 from corpus_tools.quotes.resolve import _resolve
 from corpus_tools.quotes.spans import _DASH_LINE, _NON_SPACE, _TERMINAL, _first_sentence
 from corpus_tools.quotes.state import _Context, _last_match, _Quote
@@ -157,6 +157,10 @@ def _attribute_before(raw: str, q: _Quote, clause_start: int, ctx: _Context) -> 
             np_text = np_text[pronoun.start():]
         np_off = clause_start + m.start() - len(np_text)
         if verb.endswith("ing"):  # “Ortiz fired back, calling the post ...”: the subject
+            conj = _LEADING_CONJUNCTION.match(np_text.lstrip())  # “But he tempered ...”
+            if conj is not None:
+                skip = len(np_text) - len(np_text.lstrip()) + conj.end()
+                np_text, np_off = np_text[skip:], np_off + skip
             subject = _SUBJECT.match(np_text)
             if subject is None:
                 continue

@@ -181,12 +181,17 @@ def _rank_hook(raw: str, quotes: list[_Quote], registry: ActorRegistry,
             if group:
                 q.group, q.group_source = group, "role_cue"
     # A continuation of a quote the ranker filled goes on with its speaker (it copied the
-    # fragment the rules had found: “But”).
+    # fragment the rules had found: “But”), and so does a quote the rules left without any
+    # speaker right after it in the same paragraph (the rules' continuation had no speaker
+    # to copy then).
     filled = {id(ordered[i]) for i in chosen}
     for prev, q in zip(ordered, ordered[1:], strict=False):
-        if q.cue == "continuation" and id(prev) in filled and q.para - prev.para <= 1 \
-                and rs.needs_ranker(rs.QuoteView(q.start, q.end, q.kind, q.speaker)):
+        orphan = not q.cue and not q.speaker and q.kind != "term" and q.para == prev.para
+        if (q.cue == "continuation" or orphan) and id(prev) in filled and \
+                q.para - prev.para <= 1 and \
+                rs.needs_ranker(rs.QuoteView(q.start, q.end, q.kind, q.speaker)):
             _copy_speaker(prev, q)
+            q.cue = "continuation"
             filled.add(id(q))
 
 

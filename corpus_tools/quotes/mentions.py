@@ -323,8 +323,8 @@ def _weak_mention(raw: str, start: int, end: int, floor: int) -> bool:
         return True
     before = raw[max(floor, start - 30):start].split()
     prev = before[-1] if before else ""
-    if not prev or not prev[:1].islower() or prev.endswith((",", ";", ":")):
-        return False
+    if not prev or not prev[:1].islower() or prev.endswith((",", ";", ":", "\u201d", '"')):
+        return False  # (after a closing quote the name is the tag's subject)
     return prev.lower() not in TITLE_WORDS and prev.lower() not in _SUBJECT_AFTER
 
 
@@ -683,8 +683,14 @@ def _add_named_person(name: str, start: int, end: int, role: str, ctx: _Context,
     stub.speaker, stub.speaker_kind = name, "person"
     stub.gender = gender or _gender_of(name)
     stub.role = role.lower()
-    group = infer_group_from_role(role) or _group_by_reference(role, start, ctx) or \
-        _group_of_title_before(start, ctx)
+    head = role[:len(role) - len(name)].split() if role.endswith(name) else role.split()
+    title = role[:1].isupper() and bool(head) and head[-1].lower().strip(".,") in TITLE_WORDS
+    owner = ctx.registry.find(role) if title else None
+    if owner is not None and (owner[0].kind == "person" or owner[1].start > 0):
+        owner = None  # only an organisation that opens the title owns it
+    group = (owner[0].group if owner is not None else None) or \
+        infer_group_from_role(role) or _group_by_reference(role, start, ctx) or \
+        _group_of_title_before(start, ctx)  # “NAACP Bucks County President”: the NAACP's
     stub.group, stub.group_source = (group, "role_cue") if group else ("unknown", "unknown")
     if roster:
         _add_to_roster(stub, ctx)

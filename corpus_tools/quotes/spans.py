@@ -98,6 +98,11 @@ def _scan_paragraph(raw: str, pstart: int, pend: int, para: int) -> list[_Quote]
                 open_at, open_kind = -1, ""
             elif (prev in _BEFORE_OPEN or i == pstart) and nxt not in _SPACE:
                 open_at, open_kind = i, "double"
+        elif ch in (CLOSE_SINGLE, "'") and open_kind == "double" and nxt == ch and \
+                (_is_word(prev) or prev in _TERMINAL_OR_COMMA):
+            # “...’’: two single closers typeset for one double (from ``''``)
+            quotes.append(_Quote(open_at + 1, i, para, open_at, i + 1, True))
+            open_at, open_kind = -1, ""
         elif ch == OPEN_SINGLE and open_kind == "" and not _is_word(prev):
             open_at, open_kind = i, "single"
         elif ch in (CLOSE_SINGLE, "'") and open_kind == "single" and not _is_word(nxt):
