@@ -580,3 +580,12 @@ def test_a_name_right_after_a_closing_quote_is_a_strong_antecedent() -> None:
             "\u201cVictims must feel safe calling us,\u201d his statement continued.\n")
     q = extract_quotes_from_text(text)
     assert q["speaker"].tolist()[-1] == "Scott Jones"
+
+
+def test_a_bare_plural_is_the_subject_of_a_participle_clause() -> None:
+    """``But activists reacted ..., saying a “...”``: the activists, not ``But``, and the
+    quote is kept as theirs."""
+    text = ("Title\n\nBut activists reacted with anger, urging boycotts and saying a "
+            "\u201creign of fear\u201d has come to their towns.\n")
+    row = extract_quotes_from_text(text).iloc[0]
+    assert (row["speaker"], row["cue"]) == ("activists", "urging")

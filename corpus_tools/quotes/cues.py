@@ -78,6 +78,10 @@ _PARTY_AFTER = re.compile(r"[ \t]*(?:\(|,[ \t]*)[RDI]-[A-Z][^()\n,]{0,30}\)?")
 _COLON_SUBJECT = re.compile(r"^\s*(?P<np>(?:[\w.\u2019'-]+[ \t]+){0,6}?[A-Z][\w.\u2019'-]*)"
                             r"(?:[ \t]+[a-z][\w\u2019'-]*){0,3}[ \t]*:\s*$")
 _PRONOUN_TAIL = re.compile(r"(?<![\w\u2019'-])(?:he|she|they)\s*$")
+#: People named by a bare plural as a clause's subject (``activists reacted ..., urging``).
+BARE_PLURALS = (r"(?:activists|advocates|protesters|demonstrators|organizers|critics|"
+                r"opponents|supporters|officials|lawmakers|residents|immigrants|parents|"
+                r"students|workers|detainees)")
 #: The subject at the start of a clause: a run of capitalised words (``Los Angeles County
 #: Supervisor Gloria Mendoza-Reyes``, ``ICE spokeswoman Ana Ruiz``), ``the``/``a`` description
 #: or a pronoun.
@@ -87,7 +91,8 @@ _SUBJECT = re.compile(r"\s*(?:[Aa]n?|[Tt]he)[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:judge
                       r"(?:(?:[A-Z][\w.\u2019'-]*|of|the|for|de|la)[ \t]+){0,7}"
                       r"[A-Z][\w.\u2019'-]*(?:[ \t]+(?:office|campaign|administration|"
                       r"government|spokes(?:man|woman|"
-                      r"person)(?:[ \t]+[A-Z][\w.\u2019'-]*){0,3}))?|\s*(?:he|she|they)\b")
+                      r"person)(?:[ \t]+[A-Z][\w.\u2019'-]*){0,3}))?|\s*(?:he|she|they)\b|"
+                      r"\s*" + BARE_PLURALS + r"\b")
 #: ``X said the city would ...``: an institution the speaker answers for, as the subject of
 #: what they said (``said the sheriff was`` names someone else, so people do not count).
 _SPEAKS_FOR = re.compile(r"\s+(?:[\w.\u2019'-]+\s+){0,4}?(?:that\s+)?(?:the|its|our)\s+"

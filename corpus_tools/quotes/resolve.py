@@ -14,6 +14,7 @@ import re
 
 from corpus_tools.actors import _STATE_NAMES as _STATE_ALTERNATION
 from corpus_tools.actors import GROUPS, infer_group_from_role
+from corpus_tools.quotes.cues import BARE_PLURALS
 from corpus_tools.quotes.mentions import _OWNER, _full_name, _group_by_reference
 from corpus_tools.quotes.names import (
     _ROLE_WORDS,
@@ -384,7 +385,8 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
     q.role = np_text.lower()
     if name:
         q.speaker, q.speaker_kind, q.gender = name, "person", _gender_of(name)
-    elif np_text[:1].isupper() or np_text.split()[0].lower() in ("a", "an", "the", "one"):
+    elif np_text[:1].isupper() or np_text.split()[0].lower() in ("a", "an", "the", "one") \
+            or re.fullmatch(BARE_PLURALS, np_text.split()[0]):  # “activists reacted ...”
         words = _RELATIVE.split(np_text.split(",")[0], maxsplit=1)[0].split()
         words = words[:1] if first_only else words
         if len(words) > 1 and words[0].lower() == "the" and words[1][:1].isupper():
