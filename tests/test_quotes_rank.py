@@ -199,3 +199,13 @@ def test_a_continuation_goes_on_with_the_speaker_the_ranker_chose() -> None:
     ranked = extract_quotes_from_text(raw)
     assert ranked["cue"].tolist() == ["ranker", "continuation"]
     assert ranked["speaker"].iloc[1] == ranked["speaker"].iloc[0] != "But"
+
+
+@pytest.mark.parametrize("raw", [
+    "Some said the plan would fail.",  # a stop word
+    "Department heads met on Monday.",  # an organisation noun
+    "PHOENIX, Ariz. (AP) \u2014 The vote was close.",  # a dateline and its state
+])
+def test_no_candidate_is_a_common_word_or_a_dateline(raw: str) -> None:
+    names = [c.text for c in rs.candidates(raw, [(0, len(raw))]) if c.kind == "name"]
+    assert not {"Some", "Department", "PHOENIX", "Ariz"} & set(names)

@@ -589,3 +589,10 @@ def test_a_bare_plural_is_the_subject_of_a_participle_clause() -> None:
             "\u201creign of fear\u201d has come to their towns.\n")
     row = extract_quotes_from_text(text).iloc[0]
     assert (row["speaker"], row["cue"]) == ("activists", "urging")
+
+
+def test_a_sentence_opening_surname_of_a_registered_sheriff_is_that_sheriff() -> None:
+    text = ("Title\n\nHall met with federal officials this week about the Davidson County "
+            "Sheriff\u2019s Office records.\n\n\u201cWe want to follow the records law,\u201d "
+            "he said.\n")
+    assert _speaker_of(text) == ("Daron Hall", "local_officials")

@@ -34,6 +34,7 @@ from corpus_tools.quotes.state import (
     _Quote,
     _word_positions,
 )
+from corpus_tools.roles import registered_surname
 from corpus_tools.tokenize import Token
 
 #: A title followed by a capitalised name: ``Mayor Karen Bass``, ``Ald. Daniel La Spata``.
@@ -543,6 +544,10 @@ def _add_if_surname(word: str, start: int, pstart: int, ctx: _Context) -> None:
             word in ctx.roster or ctx.registry.find(word) is not None or \
             low in _STATES_LOWER or _word_positions(ctx).get(low) or \
             _full_name(word, start, ctx) is not None:  # “Dwayne Fisher ... Fisher said”
+        return
+    actor = registered_surname(ctx.raw, word, ctx.registry)
+    if actor is not None:  # “Hall met ...” in an article about the Davidson County sheriff
+        _add_to_roster(_actor_stub(actor, start, start + len(word)), ctx)
         return
     _add_named_person(word, start, start + len(word),
                       _role_context(ctx.raw, pstart, start, start + len(word)), ctx)

@@ -44,6 +44,7 @@ from pathlib import Path
 
 from corpus_tools.actors import TITLE_WORDS, ActorRegistry
 from corpus_tools.doc import ArticleDoc, make_article_doc
+from corpus_tools.tokenize import stopwords
 
 #: Where the fitted model ships.
 MODEL_FILE = "speaker_ranker.json"
@@ -98,6 +99,10 @@ february march april may june july august september october november december mr
 yes no not there here what who why how where now today yesterday tomorrow for of to from by
 with''s""".split())
 _TITLES = frozenset(w.strip(".") for w in TITLE_WORDS)
+#: A dateline's city before a candidate (``CHESTNUT HILL, Mass.``): the state is no name.
+_DATELINE_HEAD = re.compile(r"(?:^|\n)[A-Z][A-Z .'-]{2,40},[ \t]*$")
+#: One capitalised word that is a stop word or an organisation or role noun is no name.
+_COMMON_WORDS = stopwords() | _ORG_NOUNS | _ROLE_NOUNS
 
 _NAME = re.compile(r"(?<![\w\u2019'.-])[A-Z][\w\u2019'.-]*(?:[ \t]+(?:(?:de|del|la|van|von|"
                    r"der|bin|al|le)[ \t]+)?[A-Z][\w\u2019'.-]*)*")
@@ -210,7 +215,11 @@ def candidates(raw: str, spans: Sequence[tuple[int, int]]) -> list[Candidate]:
     for a, b in spans:
         for m in _NAME.finditer(raw, a, b):
             s, e, _ = _strip_name(raw, m.start(), m.end())
-            if e - s >= 2 and raw[s].isupper() and raw[s:e].lower() not in _NOT_NAME:
+            word = raw[s:e].lower()
+            dateline = (raw[s:e].isupper() and e - s > 3 and (s == 0 or raw[s - 1] == "\n")
+                        or _DATELINE_HEAD.search(raw, max(0, s - 45), s) is not None)
+            if e - s >= 2 and raw[s].isupper() and word not in _NOT_NAME and \
+                    word not in _COMMON_WORDS and not dateline:  # ``Some``, ``PHOENIX``
                 found.setdefault((s, e), Candidate(s, e, "name", raw[s:e]))
         for m in _PRONOUN.finditer(raw, a, b):
             found.setdefault((m.start(), m.end()),
