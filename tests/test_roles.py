@@ -596,3 +596,24 @@ def test_a_sentence_opening_surname_of_a_registered_sheriff_is_that_sheriff() ->
             "Sheriff\u2019s Office records.\n\n\u201cWe want to follow the records law,\u201d "
             "he said.\n")
     assert _speaker_of(text) == ("Daron Hall", "local_officials")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a description stops at its verb
+    ("Title\n\n\u201cWe cannot comment on students,\u201d said A university spokesperson "
+     "declined to name them.\n", "A university spokesperson"),
+    # a pronoun before its verb is a pronoun
+    ("Title\n\nSen. Ana Ruiz spoke.\n\nShe greeted supporters in Houston and said she would "
+     "\u201cbuild ladders of opportunity.\u201d\n", "Ana Ruiz"),
+    # a determiner cut from its noun gets the noun back
+    ("Title\n\nThe retired surgeon began by talking about health care, saying it was "
+     "\u201ccheaper than candy.\u201d\n", "The retired surgeon"),
+])
+def test_speaker_strings_are_no_fragments(text: str, expected: str) -> None:
+    assert extract_quotes_from_text(text)["speaker"].iloc[0] == expected
+
+
+def test_a_capitalised_common_word_is_no_speaker() -> None:
+    text = ("Title\n\nThe video went viral.\n\n\u201cThey took him away,\u201d Video "
+            "shows.\n")
+    assert extract_quotes_from_text(text)["speaker"].iloc[0] != "Video"

@@ -51,6 +51,7 @@ from corpus_tools.roles import (
     group_from_article,
     lawsuit_speaker,
     misspelt_surname,
+    registered_surname,
     split_title,
 )
 
@@ -171,6 +172,9 @@ def _rank_hook(raw: str, quotes: list[_Quote], registry: ActorRegistry,
         q.gender = ""
         q.mention, q.mention_start, q.mention_end = cand.text, cand.start, cand.end
         found = registry.find(speaker)
+        if found is None and cand.kind == "name" and " " not in speaker:
+            actor = registered_surname(raw, speaker, registry)  # “Hancock” about Denver
+            found = (actor, None) if actor is not None else None
         if found is not None:
             actor = found[0]
             q.speaker, q.actor_id, q.group, q.group_source = actor.name, actor.actor_id, \

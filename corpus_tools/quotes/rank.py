@@ -101,8 +101,14 @@ with''s""".split())
 _TITLES = frozenset(w.strip(".") for w in TITLE_WORDS)
 #: A dateline's city before a candidate (``CHESTNUT HILL, Mass.``): the state is no name.
 _DATELINE_HEAD = re.compile(r"(?:^|\n)[A-Z][A-Z .'-]{2,40},[ \t]*$")
+#: Head words of laws, clauses and programmes, which speak for nobody
+#: (``the Equal Protection Clause``, ``the Laken Riley Act``).
+_THING_HEADS = frozenset("act clause amendment program programme operation ordinance "
+                         "statute constitution".split())
 #: One capitalised word that is a stop word or an organisation or role noun is no name.
-_COMMON_WORDS = stopwords() | _ORG_NOUNS | _ROLE_NOUNS
+_COMMON_WORDS = stopwords() | _ORG_NOUNS | _ROLE_NOUNS | frozenset(
+    "spanish english mexican american latino latina hispanic republican republicans "
+    "democrat democrats democratic catholic christian muslim federal".split())
 
 _NAME = re.compile(r"(?<![\w\u2019'.-])[A-Z][\w\u2019'.-]*(?:[ \t]+(?:(?:de|del|la|van|von|"
                    r"der|bin|al|le)[ \t]+)?[A-Z][\w\u2019'.-]*)*")
@@ -219,7 +225,8 @@ def candidates(raw: str, spans: Sequence[tuple[int, int]]) -> list[Candidate]:
             dateline = (raw[s:e].isupper() and e - s > 3 and (s == 0 or raw[s - 1] == "\n")
                         or _DATELINE_HEAD.search(raw, max(0, s - 45), s) is not None)
             if e - s >= 2 and raw[s].isupper() and word not in _NOT_NAME and \
-                    word not in _COMMON_WORDS and not dateline:  # ``Some``, ``PHOENIX``
+                    word not in _COMMON_WORDS and not dateline and \
+                    word.rsplit(" ", 1)[-1] not in _THING_HEADS:  # ``Some``, ``PHOENIX``
                 found.setdefault((s, e), Candidate(s, e, "name", raw[s:e]))
         for m in _PRONOUN.finditer(raw, a, b):
             found.setdefault((m.start(), m.end()),

@@ -186,6 +186,18 @@ _PLACE_FIRST = re.compile(rf"^[A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*){{
                           rf"(?:{_STATE_ALTERNATION}),[ \t]+(?=[A-Z][\w.]*[ \t]+[A-Z])")
 
 
+#: A finite verb in a description (``... comes from``, ``... declined to``, ``... are
+#: clamoring``): the subject ends before it.
+_FINITE = re.compile(r"(?:is|are|was|were|has|have|had|do|does|did|don[\u2019']t|"
+                     r"doesn[\u2019']t|didn[\u2019']t|can|could|will|would|should|may|might|"
+                     r"must|comes|goes|seems|wants|plans|remains|declined|greeted|passed)")
+_DETERMINERS = frozenset("the a an one another".split())
+#: The words of a description after its determiner, up to a verb, preposition or relative.
+_DESCRIPTION_AFTER = re.compile(
+    r"(?:[ \t]+(?!(?:is|are|was|were|has|have|had|began|said|told|went|made|took|gave|came|"
+    r"got|saw|left|spoke|wrote|sent|met|held|kept|says|of|in|on|at|for|to|with|by|from|and|"
+    r"or|but|who|that|which|whose|whom)\b)(?![a-z]+ed\b(?![ \t]+[a-z]+(?<!ly)\b(?![ \t]*[,.])))"
+    r"(?![a-z]+ed[ \t]+(?:her|his|their|its|the|a|an|my|our)\b)[a-z][\w-]*){1,4}")
 #: ``our top constable, regarding ICE's decision``: what the speaker talks about.
 _PARTICIPLE_CLAUSE = re.compile(r",[ \t]+[a-z]+ing\b")
 
@@ -389,8 +401,20 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
             or re.fullmatch(BARE_PLURALS, np_text.split()[0]):  # “activists reacted ...”
         words = _RELATIVE.split(np_text.split(",")[0], maxsplit=1)[0].split()
         words = words[:1] if first_only else words
+        verb = next((i for i, w in enumerate(words) if i and _FINITE.fullmatch(w)), None)
+        words = words[:verb]  # “The 18 year old comes from ...”: the subject only
+        if verb is not None and len(words) == 1 and words[0].lower() in _PRONOUNS:
+            return _resolve(words[0], np_start, attribution, q, ctx, pos)  # “She greeted”
         if len(words) > 1 and words[0].lower() == "the" and words[1][:1].isupper():
             words = words[1:]  # “the San Diego County Sheriff's Office” -> its name
+        if len(words) == 1 and words[0].lower() in _DETERMINERS and np_start >= 0:
+            # a determiner cut from its noun (“The billionaire businessman began ...”)
+            rest = _DESCRIPTION_AFTER.match(ctx.raw, np_start + len(words[0]))
+            if rest is not None and ctx.raw.startswith(words[0], np_start):
+                return _resolve(words[0] + rest.group(), np_start, attribution, q, ctx, pos)
+        if len(words) == 1 and words[0][:1].isupper() and words[0].lower() != "it" and \
+                words[0].lower() in _word_positions(ctx) and not _first_name_gender(words[0]):
+            return False  # “Video”, “Dozens”: a word the article also writes in lower case
         q.speaker = " ".join(words[:12])
         q.speaker_kind = "organization" if _org_like(np_text) else ""
         if len(words) == 1 and _first_name_gender(words[0]):  # “said Yesenia, 29,”
