@@ -32,6 +32,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from corpus_tools.actors import as_registry
 from corpus_tools.quote_eval import match_quotes, speaker_key
 
 GOLD_COLUMNS = ["article_id", "start", "end", "text", "kind", "speaker", "speakers", "group",
@@ -312,7 +313,8 @@ def speaker_accepted(predicted: object, accepted: Iterable[str]) -> bool:
     """Whether a predicted speaker is one of the coders' accepted strings (compared by
     :func:`~corpus_tools.quote_eval.speaker_key`), or, when the coders give only a surname
     (the article never writes the full name), a full name ending in that surname (the
-    registry's ``Zohran Mamdani`` for an article's ``Mamdani``).
+    registry's ``Zohran Mamdani`` for an article's ``Mamdani``), or another name of the same
+    registered actor (``William Barr`` for ``Bill Barr``).
 
     Examples
     --------
@@ -322,13 +324,28 @@ def speaker_accepted(predicted: object, accepted: Iterable[str]) -> bool:
     True
     >>> speaker_accepted("Zohran Mamdani", ["Ana Mamdani", "Mamdani"])
     False
+    >>> speaker_accepted("William Barr", ["Bill Barr", "Barr"])  # the registry's aliases
+    True
     """
     keys = {speaker_key(s) for s in accepted}
     key = speaker_key(predicted)
     if key in keys:
         return True
     surnames_only = bool(keys) and all(" " not in k for k in keys)
-    return surnames_only and " " in key and key.rsplit(" ", 1)[1] in keys
+    if surnames_only and " " in key and key.rsplit(" ", 1)[1] in keys:
+        return True
+    person = _registered_as(str(predicted))  # one registered person's two names
+    return person is not None and any(_registered_as(s) == person for s in accepted
+                                      if " " in s.strip())
+
+
+def _registered_as(name: str) -> str | None:
+    """The registry id of the actor ``name`` is a name or alias of, in full; or None
+    (``Bill Barr`` and ``William Barr`` are one person)."""
+    found = as_registry(None).find(name.strip())
+    if found is None or found[1].start != 0 or found[1].end != len(name.strip()):
+        return None
+    return found[0].actor_id
 
 
 def matched_pairs(pred: pd.DataFrame, gold: pd.DataFrame, ignore: pd.DataFrame,

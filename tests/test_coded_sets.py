@@ -207,3 +207,9 @@ def test_a_full_name_is_accepted_where_the_coders_give_only_the_surname() -> Non
     assert speaker_accepted("I.M. Calder", ["IM Calder", "Calder"])
     assert not speaker_accepted("Ines Calder", ["Rosa Calder", "Calder"])  # someone else
     assert not speaker_accepted("Calder", ["Ines Calder", "Calder"][:1])
+
+
+def test_two_names_of_one_registered_person_are_one_speaker() -> None:
+    assert speaker_accepted("William Barr", ["Bill Barr", "Barr"])
+    assert speaker_accepted("Tom Homan", ["Thomas D. Homan", "Homan"])
+    assert not speaker_accepted("Tom Homan", ["Thomas Holman", "Holman"])
