@@ -607,7 +607,12 @@ ORG_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"Collective|Collaborative|Solidarity|Sanctuary|Legal Aid|Legal Services|Legal Defense|"
         r"Rights|Immigrants?|Refugees?|Migrants?|Dreamers|Union|Organizing|"
         r"Committee|Caucus|Charities|Ministries|Diocese|Archdiocese|Church|Interfaith|"
-        r"Congregations?)\b|\bCenter for\b|\bUnidos\b|\bInmigrantes?\b|\bCentro\b")),
+        r"Congregations?)\b|\bCenter for\b|\bUnidos\b|\bInmigrantes?\b|\bCentro\b|"
+        # a community's own centre or association (``Guatemalan-Maya Center``)
+        r"\b(?:Guatemalan|Salvadoran|Honduran|Mexican|Haitian|Somali|Venezuelan|Cuban|"
+        r"Dominican|Latino|Latina|Latinx|Hispanic|Maya|Mayan|Arab|Asian|African|Muslim|"
+        r"Filipino|Vietnamese|Korean|Chinese|Indian|Brazilian|Colombian|Ecuadorian)"
+        r"[\w\s-]{0,30}\b(?:Center|Centre|Association|Council|Community|Services)\b")),
 )
 #: The group each organisation type takes.
 ORG_TYPE_GROUPS = {"union": "other", "court": "other", "legislature": "other",

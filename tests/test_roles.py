@@ -617,3 +617,9 @@ def test_a_capitalised_common_word_is_no_speaker() -> None:
     text = ("Title\n\nThe video went viral.\n\n\u201cThey took him away,\u201d Video "
             "shows.\n")
     assert extract_quotes_from_text(text)["speaker"].iloc[0] != "Video"
+
+
+def test_a_community_centre_named_for_its_people_is_an_advocacy_organisation() -> None:
+    text = ("Title\n\n\u201cWe expected this outcome,\u201d said Rosa Quiej, assistant "
+            "director of the Salvadoran-American Community Center.\n")
+    assert _speaker_of(text) == ("Rosa Quiej", "advocates")
