@@ -188,12 +188,16 @@ def test_the_window_reads_a_bounded_stretch_around_each_quote() -> None:
     assert all(b <= q.start or a >= q.end for a, b in spans)
 
 
+#: Two quotes of a lawsuit, the first with no speaker the rules can read.
+_LAWSUIT_READS = ("Title\n\nBut two groups have sued in the county court, arguing that the "
+                  "port skipped its reviews, the Harbor Ledger reported.\n\n\u201cThe harm "
+                  "to the marsh and the birds must be considered,\u201d the lawsuit reads. "
+                  "\u201cThe terminal poses clear harm.\u201d\n")
+
+
 @pytest.mark.filterwarnings("ignore:.*unknown group")
 def test_a_continuation_goes_on_with_the_speaker_the_ranker_chose() -> None:
-    raw = ("Title\n\nBut two groups have sued in the county court, arguing that the port "
-           "skipped its reviews, the Harbor Ledger reported.\n\n\u201cThe harm to the marsh "
-           "and the birds must be considered,\u201d the lawsuit reads. \u201cThe terminal "
-           "poses clear harm.\u201d\n")
+    raw = _LAWSUIT_READS
     rules = extract_quotes_from_text(raw, rank=False)
     assert rules["speaker"].tolist() == ["", ""]  # no subject after “But” (a participle)
     ranked = extract_quotes_from_text(raw)
@@ -213,10 +217,7 @@ def test_the_quote_after_a_ranker_filled_one_goes_on_with_its_speaker(monkeypatc
         return {k: chosen[k] for k in sorted(chosen)[:1]}
 
     monkeypatch.setattr(ex.rs, "rank_quotes", first_only)
-    raw = ("Title\n\nBut two groups have sued in the county court, arguing that the port "
-           "skipped its reviews, the Harbor Ledger reported.\n\n\u201cThe harm to the marsh "
-           "and the birds must be considered,\u201d the lawsuit reads. \u201cThe terminal "
-           "poses clear harm.\u201d\n")
+    raw = _LAWSUIT_READS
     ranked = extract_quotes_from_text(raw)
     assert ranked["cue"].tolist() == ["ranker", "continuation"]
     assert ranked["speaker"].iloc[1] == ranked["speaker"].iloc[0] != ""
