@@ -611,3 +611,29 @@ def test_a_community_centre_named_for_its_people_is_an_advocacy_organisation() -
     text = ("Title\n\n\u201cWe expected this outcome,\u201d said Rosa Quiej, assistant "
             "director of the Salvadoran-American Community Center.\n")
     assert _speaker_of(text) == ("Rosa Quiej", "advocates")
+
+
+def test_a_transcript_inside_quote_marks_goes_by_its_labels() -> None:
+    """``"HOST: ...`` paragraphs: each label is its paragraph's speaker, a label the
+    article introduced as its person (PRICE -> Gov. Ada Price), the others as named."""
+    text = ("Title\n\nGov. Ada Price spoke on Sunday's show.\n\nPartial transcript as "
+            "follows:\n\n\"MORROW: Let's start with the news. Will you attend the debate?\n\n"
+            "\"PRICE: Well, look, we will be there. It is serious business.\n\n"
+            "\"MORROW: And the taxes?\n\n\"PRICE: We have answered that many times.\n")
+    q = extract_quotes_from_text(text)
+    assert q["speaker"].tolist() == ["Morrow", "Ada Price", "Morrow", "Ada Price"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a horizontal bar ends the clause before the speaker's verb
+    ("Title\n\nWhen Ruiz noted that he paid no tax \u2015 as was true for years \u2015 Dale "
+     "Ames boasted, \u201cThat makes me smart.\u201d\n", "Dale Ames"),
+    # an opening phrase before the subject of a participle clause
+    ("Title\n\nFollowing a swiftly called, late meeting, the Security Council issued a "
+     "statement calling the test \u201ca clear violation.\u201d\n", "Security Council"),
+    # a name shown in a recording is the one saying
+    ("Title\n\nThe spot ends with footage of Dale Ames saying, \u201cThat makes me "
+     "smart,\u201d as the music fades.\n", "Dale Ames"),
+])
+def test_session_6_clause_subjects(text: str, expected: str) -> None:
+    assert extract_quotes_from_text(text)["speaker"].iloc[0] == expected

@@ -30,12 +30,20 @@ from corpus_tools.quotes.cues import (
     _STATEMENT_RE,
     _SUBJECT,
     _VERB_RE,
+    BARE_PLURALS,
 )
 from corpus_tools.quotes.names import _LABEL, _LEADING_CONJUNCTION
 from corpus_tools.quotes.resolve import _resolve
 from corpus_tools.quotes.spans import _DASH_LINE, _NON_SPACE, _TERMINAL, _first_sentence
 from corpus_tools.quotes.state import _Context, _last_match, _Quote
 
+#: An adverbial phrase before a clause's subject (``Following a swiftly called meeting,``).
+_OPENING_PHRASE = re.compile(r"\s*(?:Following|After|Before|During|Despite|Since|Upon|"
+                             r"Amid|Within|Throughout)\b")
+#: A name right before *saying*, after a noun of a recording (``footage of Trump saying``).
+_NAME_BEFORE_PARTICIPLE = re.compile(r"\b(?:footage|video|clip|recording|tape|audio)\s+"
+                                     r"(?:of|showing|shows)\s+(?P<name>(?:[A-Z][\w.\u2019'-]*"
+                                     r"\s+){0,2}[A-Z][\w.\u2019'-]*)\s*$")
 #: A relative clause about what the reporter just named (``, which X calls``).
 _RELATIVE_HEAD = re.compile(r"\s*(?:which|that)\s", re.I)
 
@@ -115,13 +123,13 @@ def _attribute_before(raw: str, q: _Quote, clause_start: int, ctx: _Context) -> 
                 q.cue = "according to"
                 return True
             continue
-        head_start = max(pre.rfind(ch, 0, m.start()) for ch in ";\u2014\u201d\"") + 1
+        head_start = max(pre.rfind(ch, 0, m.start()) for ch in ";\u2014\u2015\u201d\"") + 1
         around_name = False
         if head_start > 0 and not pre[head_start:m.start()].strip(" ,") and \
                 pre[head_start - 1] == "\u201d":  # the subject runs on before a quoted name
             opened = pre.rfind("\u201c", 0, head_start - 1)
             if opened > 0:
-                head_start = max(pre.rfind(ch, 0, opened) for ch in ";\u2014\u201d\"") + 1
+                head_start = max(pre.rfind(ch, 0, opened) for ch in ";\u2014\u2015\u201d\"") + 1
                 around_name = True
         if pre[head_start:m.start()].endswith(" and ") and any(
                 head_start <= v.start() and v.end() <= m.start() and
@@ -161,6 +169,16 @@ def _attribute_before(raw: str, q: _Quote, clause_start: int, ctx: _Context) -> 
             if conj is not None:
                 skip = len(np_text) - len(np_text.lstrip()) + conj.end()
                 np_text, np_off = np_text[skip:], np_off + skip
+            # “Following a (swiftly called,) late meeting, the Council”: the subject is
+            # after the opening phrase (or what is left of it after a clause break)
+            opener = _OPENING_PHRASE.match(np_text) or re.match(r"\s*[a-z]", np_text)
+            if opener is not None and "," in np_text[opener.end():] and \
+                    not re.match(r"\s*(?:he|she|they|" + BARE_PLURALS + r")\b", np_text):
+                skip = np_text.rindex(",") + 1
+                np_text, np_off = np_text[skip:], np_off + skip
+            shown = _NAME_BEFORE_PARTICIPLE.search(np_text) if verb == "saying" else None
+            if shown is not None:  # “footage of Trump saying”: Trump
+                np_text, np_off = shown.group("name"), np_off + shown.start("name")
             subject = _SUBJECT.match(np_text)
             if subject is None:
                 continue

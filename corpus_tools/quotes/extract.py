@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import gc
 import operator
+import re
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -152,6 +153,20 @@ def _quote_columns(text: str, article_id: str, registry: ActorRegistry,
     return _columns(text, article_id, result)
 
 
+#: A one-word transcript label that can be a surname (not ``UPDATE``, ``NOTE`` ...).
+_UNKNOWN_LABEL = re.compile(r"(?!(?:UPDATE|NOTE|CORRECTION|EDITOR|WATCH|READ|MORE|RELATED|"
+                            r"VIDEO|PHOTOS?|BREAKING|CROSSTALK|LAUGHTER|APPLAUSE)\b)"
+                            r"[A-Z][A-Z\u2019'-]{2,20}")
+
+
+def _label_stub(label: str, pos: int) -> _Quote:
+    """A transcript label that names nobody the article introduced, as a person."""
+    stub = _Quote(pos, pos, -1, pos, pos, True)
+    stub.speaker, stub.speaker_kind = label.capitalize(), "person"
+    stub.group, stub.group_source = "unknown", "unknown"
+    return stub
+
+
 def _rank_hook(raw: str, quotes: list[_Quote], registry: ActorRegistry,
                exclude: Sequence[tuple[int, int]], headline: Headline) -> None:
     """Quotes the rules left without a speaker (or with a fragment: ``And``) take the
@@ -276,13 +291,24 @@ def _extract(raw: str, registry: ActorRegistry, exclude: Sequence[tuple[int, int
     dash = [_is_dash_line(raw, span) for span in paragraphs]
     interviewee: _Quote | None = None  # of a Q:/A: transcript
     last_question = -9
-    labels = [_SPEAKER_LABEL.match(raw, a, b) for a, b in paragraphs]
+    # a transcript line may sit inside quote marks (``"WALLACE: Let's start ...``)
+    labels = [_SPEAKER_LABEL.match(raw, a + (raw[a:a + 1] in '"\u201c'), b)
+              for a, b in paragraphs]
+    # a transcript: three one-word labels, or a label that named a known person; its
+    # unknown labels are people too
+    transcript = sum(1 for m in labels
+                     if m is not None and _UNKNOWN_LABEL.fullmatch(m.group("label"))) >= 3
     for pi, (pstart, pend) in enumerate(paragraphs):
         if dash[pi]:
             continue
         label = labels[pi]
         who = _labelled_speaker(label.group("label"), label.group("role"), pstart, ctx) \
             if label else None
+        if who is None and label is not None and transcript and \
+                _UNKNOWN_LABEL.fullmatch(label.group("label")):
+            who = _label_stub(label.group("label"), pstart)  # “WALLACE:” among “PENCE:”
+        if who is not None and label is not None and label.group("role") is None:
+            transcript = True
         if who is not None or (previous is not None and previous.cue in _LABEL_CUES and
                                previous.para == pi - 1 and _transcript_goes_on(raw, pi, ctx)):
             # a transcript line: the whole paragraph is the speaker's; an unlabelled one
