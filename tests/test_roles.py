@@ -637,3 +637,12 @@ def test_a_transcript_inside_quote_marks_goes_by_its_labels() -> None:
 ])
 def test_session_6_clause_subjects(text: str, expected: str) -> None:
     assert extract_quotes_from_text(text)["speaker"].iloc[0] == expected
+
+
+@pytest.mark.parametrize("tail", ["The could be.", "The will of the people.", "A may go.",
+                                  "One did not."])
+def test_a_determiner_before_a_verb_never_recurses(tail: str) -> None:
+    """``said The could ...``: the determiner gets no noun back (a verb follows), and the
+    parser returns instead of recursing without end."""
+    q = extract_quotes_from_text(f"Title\n\n\u201cWe are here,\u201d said {tail}\n")
+    assert len(q) == 1

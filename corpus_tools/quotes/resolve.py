@@ -407,7 +407,8 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
             return _resolve(words[0], np_start, attribution, q, ctx, pos)  # “She greeted”
         if len(words) > 1 and words[0].lower() == "the" and words[1][:1].isupper():
             words = words[1:]  # “the San Diego County Sheriff's Office” -> its name
-        if len(words) == 1 and words[0].lower() in _DETERMINERS and np_start >= 0:
+        if len(words) == 1 and words[0].lower() in _DETERMINERS and np_start >= 0 and \
+                verb is None:  # (a verb right after the determiner: nothing to add)
             # a determiner cut from its noun (“The billionaire businessman began ...”)
             rest = _DESCRIPTION_AFTER.match(ctx.raw, np_start + len(words[0]))
             if rest is not None and ctx.raw.startswith(words[0], np_start):
