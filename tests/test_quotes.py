@@ -758,3 +758,20 @@ def test_mentions_from_one_pass_equal_per_paragraph_matching(text):
     expected = [registry.find_all(text[a:b], a) for a, b in paragraphs]
     assert _mentions_by_paragraph(text, paragraphs, ctx) == expected
     assert any(expected) or "No actors" in text
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["\u201cWe go,\u201d ", "\u201cWe go,\u2019\u2019 ", "said ",
+                                 "saying ", "The ", "A ", "could ", "will ", "began ",
+                                 "activists ", "Following ", ", ", ". ", "Hall ", "sheriff ",
+                                 "Janet ", "like ", "\u2015 ", "\n\n\"WALLACE: ",
+                                 "\n\n\"PENCE: ", "footage of ", "Trump ", "she "]),
+                max_size=40).map("".join))
+def test_session_6_rules_never_crash(text):
+    """The session-6 shapes (determiners, participles, transcript labels in quote marks,
+    bare surnames, typeset closers) in any order: the parser returns and its offsets hold."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        q = extract_quotes_from_text("Title\n\n" + text)
+    for row in q.itertuples():
+        assert ("Title\n\n" + text)[row.start:row.end] == row.text
