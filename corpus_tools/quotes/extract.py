@@ -46,7 +46,7 @@ from corpus_tools.quotes.spans import (
     _transcript_goes_on,
     _trim,
 )
-from corpus_tools.quotes.state import _Context, _copy_speaker, _latest, _Quote
+from corpus_tools.quotes.state import _actor_stub, _Context, _copy_speaker, _latest, _Quote
 from corpus_tools.roles import (
     collective_speaker,
     group_from_article,
@@ -187,9 +187,6 @@ def _rank_hook(raw: str, quotes: list[_Quote], registry: ActorRegistry,
         q.gender = ""
         q.mention, q.mention_start, q.mention_end = cand.text, cand.start, cand.end
         found = registry.find(speaker)
-        if found is None and cand.kind == "name" and " " not in speaker:
-            actor = registered_surname(raw, speaker, registry)  # “Hancock” about Denver
-            found = (actor, None) if actor is not None else None
         if found is not None:
             actor = found[0]
             q.speaker, q.actor_id, q.group, q.group_source = actor.name, actor.actor_id, \
@@ -216,7 +213,8 @@ def _rank_hook(raw: str, quotes: list[_Quote], registry: ActorRegistry,
 
 def _groups_from_article(raw: str, quotes: list[_Quote], registry: ActorRegistry) -> None:
     """Named speakers still ``unknown`` take a role the article states elsewhere
-    (:mod:`corpus_tools.roles`)."""
+    (:mod:`corpus_tools.roles`), or, for a bare surname, the registered person whose place
+    the article names (:func:`corpus_tools.roles.registered_surname`)."""
     found: dict[str, str | None] = {}
     misspelt: dict[str, tuple[str, str] | None] = {}
     for q in quotes:
@@ -240,6 +238,10 @@ def _groups_from_article(raw: str, quotes: list[_Quote], registry: ActorRegistry
                 q.group, q.group_source = group, "role_cue"
                 continue
         if not q.speaker[:1].isupper():
+            continue
+        actor = registered_surname(raw, q.speaker, registry) if " " not in q.speaker else None
+        if actor is not None:  # “Hancock” in an article about Denver: its mayor
+            _copy_speaker(_actor_stub(actor, q.mention_start, q.mention_end), q)
             continue
         title, name = split_title(q.speaker)
         if title:  # “U.S. District Judge Ana Ruiz”: the name speaks, the title groups

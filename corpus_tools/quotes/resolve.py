@@ -353,10 +353,6 @@ def _resolve(np_text: str, np_start: int, attribution: str, q: _Quote, ctx: _Con
             group = _group_from_cues(np_text, attribution, pos, ctx)
             if group:
                 q.group, q.group_source = group, "role_cue"
-        if q.group == "unknown" and " " not in q.speaker:  # a bare surname the article
-            actor = registered_surname(ctx.raw, q.speaker, ctx.registry)  # gives no role
-            if actor is not None:
-                _copy_speaker(_actor_stub(actor, offset, offset), q)
         return True
     definite = _DEFINITE.match(np_text) if len(head.split()) <= 4 else None
     if definite and definite.group("noun").lower() == "statement" and ctx.last is not None:
