@@ -9,7 +9,6 @@ from __future__ import annotations
 import bisect
 import gc
 import operator
-import re
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -29,7 +28,7 @@ from corpus_tools.quotes import rank as rs
 from corpus_tools.quotes.attribute import _attribute_after, _attribute_before, _dash_speaker
 from corpus_tools.quotes.cues import _attribute_after_probe, _intro
 from corpus_tools.quotes.mentions import _narration_mentions, _register
-from corpus_tools.quotes.resolve import _labelled_speaker
+from corpus_tools.quotes.resolve import _UNKNOWN_LABEL, _labelled_speaker
 from corpus_tools.quotes.spans import (
     _ANSWER,
     _LABEL_CUES,
@@ -151,20 +150,6 @@ def _quote_columns(text: str, article_id: str, registry: ActorRegistry,
             _rank_hook(text, result, registry, exclude, headline)
     _groups_from_article(text, result, registry)
     return _columns(text, article_id, result)
-
-
-#: A one-word transcript label that can be a surname (not ``UPDATE``, ``NOTE`` ...).
-_UNKNOWN_LABEL = re.compile(r"(?!(?:UPDATE|NOTE|CORRECTION|EDITOR|WATCH|READ|MORE|RELATED|"
-                            r"VIDEO|PHOTOS?|BREAKING|CROSSTALK|LAUGHTER|APPLAUSE)\b)"
-                            r"[A-Z][A-Z\u2019'-]{2,20}")
-
-
-def _label_stub(label: str, pos: int) -> _Quote:
-    """A transcript label that names nobody the article introduced, as a person."""
-    stub = _Quote(pos, pos, -1, pos, pos, True)
-    stub.speaker, stub.speaker_kind = label.capitalize(), "person"
-    stub.group, stub.group_source = "unknown", "unknown"
-    return stub
 
 
 def _rank_hook(raw: str, quotes: list[_Quote], registry: ActorRegistry,
@@ -304,11 +289,8 @@ def _extract(raw: str, registry: ActorRegistry, exclude: Sequence[tuple[int, int
         if dash[pi]:
             continue
         label = labels[pi]
-        who = _labelled_speaker(label.group("label"), label.group("role"), pstart, ctx) \
-            if label else None
-        if who is None and label is not None and transcript and \
-                _UNKNOWN_LABEL.fullmatch(label.group("label")):
-            who = _label_stub(label.group("label"), pstart)  # “WALLACE:” among “PENCE:”
+        who = _labelled_speaker(label.group("label"), label.group("role"), pstart, ctx,
+                                transcript) if label else None
         if who is not None and label is not None and label.group("role") is None:
             transcript = True
         if who is not None or (previous is not None and previous.cue in _LABEL_CUES and

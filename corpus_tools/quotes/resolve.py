@@ -186,17 +186,19 @@ _PLACE_FIRST = re.compile(rf"^[A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*){{
                           rf"(?:{_STATE_ALTERNATION}),[ \t]+(?=[A-Z][\w.]*[ \t]+[A-Z])")
 
 
+#: Auxiliaries, which end a description wherever they stand.
+_AUXILIARY = (r"is|are|was|were|has|have|had|do|does|did|don[\u2019']t|doesn[\u2019']t|"
+              r"didn[\u2019']t|can|could|will|would|should|may|might|must")
 #: A finite verb in a description (``... comes from``, ``... declined to``, ``... are
 #: clamoring``): the subject ends before it.
-_FINITE = re.compile(r"(?:is|are|was|were|has|have|had|do|does|did|don[\u2019']t|"
-                     r"doesn[\u2019']t|didn[\u2019']t|can|could|will|would|should|may|might|"
-                     r"must|comes|goes|seems|wants|plans|remains|declined|greeted|passed)")
+_FINITE = re.compile(r"(?:" + _AUXILIARY + r"|comes|goes|seems|wants|plans|remains|declined|"
+                     r"greeted|passed)")
 _DETERMINERS = frozenset("the a an one another".split())
 #: The words of a description after its determiner, up to a verb, preposition or relative.
 _DESCRIPTION_AFTER = re.compile(
-    r"(?:[ \t]+(?!(?:is|are|was|were|has|have|had|began|said|told|went|made|took|gave|came|"
-    r"got|saw|left|spoke|wrote|sent|met|held|kept|says|of|in|on|at|for|to|with|by|from|and|"
-    r"or|but|who|that|which|whose|whom)\b)(?![a-z]+ed\b(?![ \t]+[a-z]+(?<!ly)\b(?![ \t]*[,.])))"
+    r"(?:[ \t]+(?!(?:" + _AUXILIARY + r"|began|said|told|went|made|took|gave|came|got|saw|"
+    r"left|spoke|wrote|sent|met|held|kept|says|of|in|on|at|for|to|with|by|from|and|or|but|"
+    r"who|that|which|whose|whom)\b)(?![a-z]+ed\b(?![ \t]+[a-z]+(?<!ly)\b(?![ \t]*[,.])))"
     r"(?![a-z]+ed[ \t]+(?:her|his|their|its|the|a|an|my|our)\b)[a-z][\w-]*){1,4}")
 #: ``our top constable, regarding ICE's decision``: what the speaker talks about.
 _PARTICIPLE_CLAUSE = re.compile(r",[ \t]+[a-z]+ing\b")
@@ -467,11 +469,13 @@ def _group_from_cues(np_text: str, attribution: str, pos: int, ctx: _Context) ->
     return group or _group_by_reference(attribution, pos, ctx)
 
 
-def _labelled_speaker(label: str, role: str | None, pos: int, ctx: _Context
-                      ) -> _Quote | None:
+def _labelled_speaker(label: str, role: str | None, pos: int, ctx: _Context,
+                      transcript: bool = False) -> _Quote | None:
     """The person a transcript label names (``BENÍTEZ`` -> Claudia Benítez, named before
     ``pos``; ``MAYOR OKAFOR`` -> Daniel Okafor), or None: a label that names nobody known
-    (``UPDATE:``) is no speaker, unless it gives a role (``ROSA, caller from Lakewood:``)."""
+    (``UPDATE:``) is no speaker, unless it gives a role (``ROSA, caller from Lakewood:``)
+    or, in a ``transcript``, is one word that can be a surname (``WALLACE:`` among
+    ``PENCE:``)."""
     words = [w for w in label.split() if w.lower().strip(".") not in _ROLE_WORDS]
     name = " ".join(words) or label
     cache_key = (name, len(ctx.persons))  # a page of labels costs one lookup per label
@@ -484,11 +488,14 @@ def _labelled_speaker(label: str, role: str | None, pos: int, ctx: _Context
         proper.speaker = " ".join(w.capitalize() for w in found.speaker.split())
         found = proper
     if not role:
-        return ctx.label_speakers.get(name, found)  # ``MARISOL VEGA:`` after ``..., host:``
+        found = ctx.label_speakers.get(name, found)  # ``MARISOL VEGA:`` after ``..., host:``
+        if found is not None or not (transcript and _UNKNOWN_LABEL.fullmatch(label)):
+            return found
     if found is not None and found.group != "unknown":
         return found
     # the label's own role: ``DANIEL OKAFOR, Mayor of Tacoma``, ``MARISOL VEGA, host``
-    group = infer_group_from_role(role) or ("other" if _PRESS_ROLE.search(role) else None)
+    group = (infer_group_from_role(role) or ("other" if _PRESS_ROLE.search(role) else None)
+             ) if role else None
     if found is not None and group is None:
         return found
     stub = _Quote(pos, pos, -1, pos, pos, True)
@@ -497,10 +504,16 @@ def _labelled_speaker(label: str, role: str | None, pos: int, ctx: _Context
     else:
         stub.speaker = " ".join(w.capitalize() for w in name.split())
         stub.speaker_kind, stub.gender = "person", _gender_of(stub.speaker)
-        stub.role = role.lower()
+        stub.role = (role or "").lower()
     stub.group, stub.group_source = (group, "role_cue") if group else ("unknown", "unknown")
     ctx.label_speakers[name] = stub
     return stub
+
+
+#: A one-word transcript label that can be a surname (not ``UPDATE``, ``NOTE`` ...).
+_UNKNOWN_LABEL = re.compile(r"(?!(?:UPDATE|NOTE|CORRECTION|EDITOR|WATCH|READ|MORE|RELATED|"
+                            r"VIDEO|PHOTOS?|BREAKING|CROSSTALK|LAUGHTER|APPLAUSE)\b)"
+                            r"[A-Z][A-Z\u2019'-]{2,20}")
 
 
 def _find_labelled(label: str, pos: int, ctx: _Context) -> _Quote | None:
