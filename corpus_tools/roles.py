@@ -231,11 +231,27 @@ def group_from_article(raw: str, name: str, _depth: int = 0,
     return None, ""
 
 
-def _group_of_registered_org(role: str, registry: ActorRegistry) -> str | None:
+def _group_of_registered_org(role: str, registry: ActorRegistry,
+                             opening: bool = False) -> str | None:
     """The group of an organisation of the registry a role phrase names (``OFIR
-    President``); people named in a role (``Trump's adviser``) do not count."""
+    President``); people named in a role (``Trump's adviser``) do not count. With
+    ``opening``, only an organisation that opens a title owns it (``NAACP Bucks County
+    President``: the NAACP's, whatever *County* says).
+
+    Examples
+    --------
+    >>> _group_of_registered_org("NAACP Bucks County President", as_registry(), True)
+    'advocates'
+    >>> _group_of_registered_org("a lawyer suing ICE", as_registry(), True) is None
+    True
+    """
     found = registry.find(role)
-    return found[0].group if found is not None and found[0].kind == "organization" else None
+    if found is None or found[0].kind != "organization":
+        return None
+    if opening and (found[1].start > 0 or not role[:1].isupper() or
+                    role.split()[-1].lower().strip(".,") not in TITLE_WORDS):
+        return None
+    return found[0].group
 
 
 def _group_of_org_in(role: str) -> str | None:

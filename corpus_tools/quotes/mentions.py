@@ -34,7 +34,7 @@ from corpus_tools.quotes.state import (
     _Quote,
     _word_positions,
 )
-from corpus_tools.roles import registered_surname
+from corpus_tools.roles import _group_of_registered_org, registered_surname
 from corpus_tools.tokenize import Token
 
 #: A title followed by a capitalised name: ``Mayor Karen Bass``, ``Ald. Daniel La Spata``.
@@ -688,12 +688,8 @@ def _add_named_person(name: str, start: int, end: int, role: str, ctx: _Context,
     stub.speaker, stub.speaker_kind = name, "person"
     stub.gender = gender or _gender_of(name)
     stub.role = role.lower()
-    head = role[:len(role) - len(name)].split() if role.endswith(name) else role.split()
-    title = role[:1].isupper() and bool(head) and head[-1].lower().strip(".,") in TITLE_WORDS
-    owner = ctx.registry.find(role) if title else None
-    if owner is not None and (owner[0].kind == "person" or owner[1].start > 0):
-        owner = None  # only an organisation that opens the title owns it
-    group = (owner[0].group if owner is not None else None) or \
+    title = role[:len(role) - len(name)].strip() if role.endswith(name) else role
+    group = _group_of_registered_org(title, ctx.registry, opening=True) or \
         infer_group_from_role(role) or _group_by_reference(role, start, ctx) or \
         _group_of_title_before(start, ctx)  # “NAACP Bucks County President”: the NAACP's
     stub.group, stub.group_source = (group, "role_cue") if group else ("unknown", "unknown")
